@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+/**
+ * The `freshet` command line. Each command lives in `commands/<name>.ts` and exports `register(program)`; adding
+ * one is one import and one call below.
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { register as registerServe } from './commands/serve.js';
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program.name('freshet').description('A self-hosted, wire-compatible Amazon Kinesis platform').showHelpAfterError();
+  registerServe(program);
+  return program;
+}
+
+/** Parses `argv` and runs the chosen command; exits non-zero with a one-line message on failure. */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (err) {
+    console.error(`freshet: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+}
+
+function isMain(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+// Run when executed directly (node dist/cli/main.js, or tsx src/cli/main.ts); bin/freshet.js calls main() itself.
+if (isMain()) void main(process.argv);

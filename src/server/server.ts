@@ -1,0 +1,141 @@
+/**
+ * `startServer`: the listening side of Freshet. One plain port speaks HTTP/1.1 and cleartext HTTP/2 (sniffed per
+ * connection); an optional TLS port negotiates h2 or http/1.1 by ALPN. Every request goes through the same
+ * pipeline (`request-pipeline.ts`), except plain HTTP routes (`HttpRoute`) registered for the console and metrics.
+ */
+import { createServer as createHttp1Server } from 'node:http';
+import { createSecureServer, createServer as createHttp2Server } from 'node:http2';
+import { createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import type { HttpRoute } from './http-types.js';
+import { sniffProtocol } from './protocol-sniffer.js';
+import { createRequestHandler } from './request-pipeline.js';
+import type { AwsJsonService } from './service.js';
+import { SigV4Verifier, type AccessKey } from './sigv4-verifier.js';
+import { loadTlsMaterial } from './tls-material.js';
+
+export type { AccessKey } from './sigv4-verifier.js';
+export type { HttpRoute } from './http-types.js';
+
+export interface AuthOptions {
+  /** Verify SigV4 signatures (`--auth`); without it any well-formed signature is accepted. */
+  verify: boolean;
+  /** Known keys: the secrets to verify with and the account each key maps to. */
+  keys: readonly AccessKey[];
+}
+
+export interface ServerOptions {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  tlsPort?: number;
+  tlsCert?: string;
+  tlsKey?: string;
+  /** Where a generated TLS certificate is kept. */
+  dataDir: string;
+  services: readonly AwsJsonService[];
+  /** Plain HTTP routes served before the AWS pipeline; more can be added later with `addRoute`. */
+  routes?: readonly HttpRoute[];
+  auth?: AuthOptions;
+  defaultRegion: string;
+  defaultAccountId: string;
+  maxBodyBytes?: number;
+  logError?: (message: string, err: unknown) => void;
+}
+
+export interface RunningServer {
+  port: number;
+  tlsPort?: number;
+  /** The certificate the TLS port presents (a generated one lives in `<dataDir>/tls/cert.pem`). */
+  tlsCertPath?: string;
+  /** Registers a plain HTTP route (web console, /metrics) on both ports. */
+  addRoute(route: HttpRoute): void;
+  /** Stops listening and drops every open connection. */
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const routes: HttpRoute[] = [...(options.routes ?? [])];
+  const keys = options.auth?.keys ?? [];
+  const handler = createRequestHandler({
+    services: options.services,
+    routes,
+    verifier: options.auth?.verify ? new SigV4Verifier(keys) : undefined,
+    accountsByAccessKey: new Map(keys.filter((k) => k.accountId).map((k) => [k.accessKeyId, k.accountId!])),
+    defaultRegion: options.defaultRegion,
+    defaultAccountId: options.defaultAccountId,
+    maxBodyBytes: options.maxBodyBytes,
+    logError: options.logError,
+  });
+
+  const sockets = new Set<Duplex>();
+  const track = (socket: Duplex): void => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  };
+
+  const http1 = createHttp1Server({ noDelay: true }, handler);
+  const http2 = createHttp2Server({}, handler);
+  http2.on('sessionError', () => undefined);
+  http1.on('clientError', (_err, socket) => socket.destroy());
+
+  const plain = createNetServer({ noDelay: true }, (socket: Socket) => {
+    track(socket);
+    sniffProtocol(socket, {
+      http1: (s) => http1.emit('connection', s),
+      http2: (s) => http2.emit('connection', s),
+    });
+  });
+  const servers: NetServer[] = [plain];
+  const port = await listen(plain, options.port, options.host);
+
+  let tlsPort: number | undefined;
+  let tlsCertPath: string | undefined;
+  if (options.tlsPort !== undefined) {
+    const tls = await loadTlsMaterial(options.dataDir, options.tlsCert, options.tlsKey);
+    tlsCertPath = tls.certPath;
+    const secure = createSecureServer({ cert: tls.cert, key: tls.key, allowHTTP1: true }, handler);
+    secure.on('sessionError', () => undefined);
+    secure.on('tlsClientError', () => undefined);
+    secure.on('connection', track);
+    servers.push(secure);
+    try {
+      tlsPort = await listen(secure, options.tlsPort, options.host);
+    } catch (err) {
+      plain.close();
+      throw err;
+    }
+  }
+
+  let closing: Promise<void> | undefined;
+  return {
+    port,
+    tlsPort,
+    tlsCertPath,
+    addRoute(route) {
+      routes.push(route);
+    },
+    close() {
+      closing ??= (async () => {
+        const closed = servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())));
+        http1.close();
+        http2.close();
+        for (const s of sockets) s.destroy();
+        await Promise.all(closed);
+      })();
+      return closing;
+    },
+  };
+}
+
+function listen(server: NetServer, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: Error): void => reject(err);
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.removeListener('error', onError);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
