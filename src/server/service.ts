@@ -4,8 +4,10 @@
  *
  * The transport receives `POST /` with `X-Amz-Target: <targetPrefix>.<Operation>`, decodes the body (JSON 1.1 or
  * CBOR 1.1) into plain JS values and calls the service's `handle`. Decoded input keeps the wire's shapes: with JSON
- * a blob is a base64 string, with CBOR a Uint8Array; a timestamp is a number (JSON: epoch seconds; CBOR: epoch ms,
- * possibly as a tagged Date) — the service's validation normalises them.
+ * a blob is a base64 string, with CBOR a Uint8Array (a Buffer); a timestamp is, with JSON, a number of epoch seconds
+ * (or whatever string the client sent), with CBOR a `Date` when the client used tag 1 (AWS's tag 1 carries epoch
+ * milliseconds; the transport converts it correctly) or a plain number of epoch milliseconds when untagged — the
+ * service's validation normalises them (`ctx.protocol` says which rules apply).
  *
  * Output goes the other way: the service returns plain objects in which blobs are `Uint8Array`/`Buffer` and
  * timestamps are `Date`; the transport encodes them for the request's protocol (JSON: base64 / epoch seconds with
