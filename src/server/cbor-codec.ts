@@ -13,10 +13,11 @@ import { Decoder, addExtension } from 'cbor-x';
 // Without `Class` the extension is decode-only: encoding is done by `encodeCbor` below.
 addExtension({
   tag: 1,
-  decode: (ms: unknown) => new Date(typeof ms === 'number' ? Math.round(ms) : Number.NaN),
+  decode: (ms: unknown) => new Date(typeof ms === 'number' || typeof ms === 'bigint' ? Math.round(Number(ms)) : Number.NaN),
 } as unknown as Parameters<typeof addExtension>[0]);
 
-const decoder = new Decoder({ useRecords: false, mapsAsObjects: true });
+// 64-bit integers (millisecond timestamps) as numbers, not BigInt: services expect plain JSON-like values.
+const decoder = new Decoder({ useRecords: false, mapsAsObjects: true, int64AsNumber: true } as ConstructorParameters<typeof Decoder>[0]);
 
 /** Parses a request body; throws on malformed CBOR. */
 export function decodeCbor(body: Buffer): unknown {

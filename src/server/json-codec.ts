@@ -31,7 +31,10 @@ function write(value: unknown): string | undefined {
   }
   if (value === null) return 'null';
   if (value instanceof Uint8Array) return '"' + base64(value) + '"';
-  if (value instanceof Date) return String(value.getTime() / 1000);
+  if (value instanceof Date) {
+    const ms = value.getTime();
+    return Number.isNaN(ms) ? 'null' : String(ms / 1000);
+  }
   if (Array.isArray(value)) {
     let out = '[';
     for (let i = 0; i < value.length; i++) {

@@ -1,0 +1,101 @@
+/** JSON 1.1 and CBOR encodings as AWS uses them, and records that cross protocols byte-identical. */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { decode as decodeCborX } from 'cbor-x';
+import { decodeCbor, encodeCbor } from '../../src/server/cbor-codec.js';
+import { encodeJson } from '../../src/server/json-codec.js';
+import { startServer, type RunningServer } from '../../src/server/server.js';
+import { rawRequest } from '../helpers/raw-http.js';
+import { createTestService, signedHeaders } from './test-services.js';
+
+const CBOR_TYPE = 'application/x-amz-cbor-1.1';
+
+describe('JSON encoding', () => {
+  it('writes blobs as base64, Date as epoch seconds with milliseconds, and omits undefined', () => {
+    const out = encodeJson({
+      Data: Buffer.from([0, 1, 254, 255]),
+      View: new Uint8Array([104, 105]).subarray(1),
+      At: new Date(1506440188749),
+      Whole: new Date(1506440188000),
+      Gone: undefined,
+      List: [1, 'two', null, { Deep: true }],
+      Text: 'quote " and \u2028 and é',
+    });
+    assert.deepEqual(JSON.parse(out), {
+      Data: 'AAH+/w==',
+      View: 'aQ==',
+      At: 1506440188.749,
+      Whole: 1506440188,
+      List: [1, 'two', null, { Deep: true }],
+      Text: 'quote " and \u2028 and é',
+    });
+    assert.match(out, /"At":1506440188\.749[,}]/);
+    assert.doesNotMatch(out, /Gone/);
+  });
+});
+
+describe('CBOR encoding', () => {
+  it('writes blobs as byte strings, Date as tag 1 with integer milliseconds, and omits undefined', () => {
+    const bytes = encodeCbor({ Data: Buffer.from([1, 2, 3]), At: new Date(1700000000123), Gone: undefined, N: -5, F: 1.5, Big: 2 ** 40 });
+    const plain = decodeCborX(bytes) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(plain).sort(), ['At', 'Big', 'Data', 'F', 'N']);
+    assert.deepEqual(Buffer.from(plain.Data as Uint8Array), Buffer.from([1, 2, 3]));
+    assert.equal(plain.N, -5);
+    assert.equal(plain.F, 1.5);
+    assert.equal(Number(plain.Big), 2 ** 40);
+    // Byte-level: "At" followed by tag 1 (0xc1) and a 64-bit unsigned integer of milliseconds.
+    const at = bytes.indexOf(Buffer.from('At'));
+    assert.equal(bytes[at + 2], 0xc1);
+    assert.equal(bytes[at + 3], 0x1b);
+    assert.equal(bytes.readBigUInt64BE(at + 4), 1700000000123n);
+    // Byte-level: Data is major type 2 (0x43 = byte string of length 3).
+    const data = bytes.indexOf(Buffer.from('Data'));
+    assert.equal(bytes[data + 4], 0x43);
+  });
+
+  it('encodes long strings, large arrays and maps with correct lengths', () => {
+    const value = { S: 'é'.repeat(40000), A: Array.from({ length: 70000 }, (_, i) => i), M: Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`k${i}`, i])) };
+    assert.deepEqual(decodeCbor(encodeCbor(value)), value);
+  });
+
+  it('reads tag 1 as AWS means it: epoch milliseconds', () => {
+    const body = Buffer.concat([Buffer.from([0xa1, 0x62]), Buffer.from('At'), Buffer.from([0xc1, 0x1b]), Buffer.alloc(8)]);
+    body.writeBigUInt64BE(1700000000123n, 6);
+    const decoded = decodeCbor(body) as { At: Date };
+    assert.ok(decoded.At instanceof Date);
+    assert.equal(decoded.At.getTime(), 1700000000123);
+  });
+});
+
+describe('records across protocols', () => {
+  let server: RunningServer;
+  let endpoint: string;
+  before(async () => {
+    server = await startServer({ host: '127.0.0.1', port: 0, dataDir: '/nonexistent', services: [createTestService()], defaultRegion: 'us-east-1', defaultAccountId: '000000000000' });
+    endpoint = `http://127.0.0.1:${server.port}`;
+  });
+  after(() => server.close());
+
+  const payload = Buffer.from(Array.from({ length: 1024 }, (_, i) => (i * 37) & 0xff));
+
+  it('written with JSON, read back byte-identical with CBOR', async () => {
+    const put = await rawRequest({ endpoint, headers: signedHeaders('PutBlob'), body: JSON.stringify({ Data: payload.toString('base64'), At: 1700000000.123 }) });
+    assert.equal(put.status, 200);
+    const get = await rawRequest({ endpoint, http2: true, headers: signedHeaders('GetBlob', CBOR_TYPE), body: encodeCbor({}) });
+    assert.equal(get.headers['content-type'], CBOR_TYPE);
+    const out = decodeCbor(get.body) as { Data: Uint8Array; At: Date };
+    assert.deepEqual(Buffer.from(out.Data), payload);
+    assert.equal(out.At.getTime(), 1700000000123);
+    assert.ok(!('Missing' in out));
+  });
+
+  it('written with CBOR, read back byte-identical with JSON', async () => {
+    const put = await rawRequest({ endpoint, http2: true, headers: signedHeaders('PutBlob', CBOR_TYPE), body: encodeCbor({ Data: payload, At: new Date(1700000000456) }) });
+    assert.equal(put.status, 200);
+    const get = await rawRequest({ endpoint, headers: signedHeaders('GetBlob'), body: '{}' });
+    const out = get.json();
+    assert.deepEqual(Buffer.from(out.Data, 'base64'), payload);
+    assert.equal(out.At, 1700000000.456);
+    assert.deepEqual(Object.keys(out).sort(), ['At', 'Data']);
+  });
+});
