@@ -11,3 +11,24 @@ export class SqlRuntimeError extends Error {
     this.name = 'SqlRuntimeError';
   }
 }
+
+/** Where in the application code something is: 1-based line and column, as the console's SQL editor counts. */
+export interface SourcePosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * Application code that cannot run: a syntax error, an unknown stream or column, a type error, a query KDA's
+ * validator rejects (e.g. a streaming GROUP BY without a monotonic expression). The kinesisanalytics API turns it
+ * into `CodeValidationException`; `message` already carries the position ("… at line 3, column 7").
+ */
+export class SqlCompileError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly position?: SourcePosition,
+  ) {
+    super(position ? `${reason} at line ${position.line}, column ${position.column}` : reason);
+    this.name = 'SqlCompileError';
+  }
+}
