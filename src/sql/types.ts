@@ -2,7 +2,8 @@
  * SQL types of the KDA dialect and how their values are represented in JavaScript on the hot path:
  *  - NULL → null; BOOLEAN → boolean
  *  - TINYINT, SMALLINT, INTEGER, BIGINT → number (integral; BIGINT exact within ±2^53)
- *  - REAL, DOUBLE → number; DECIMAL(p,s) → see `decimal.ts` (exact)
+ *  - REAL, DOUBLE → number; DECIMAL(p,s) → number, rounded half-up to the scale after every operation (exact up
+ *    to 15 significant digits; arithmetic in `eval/arithmetic.ts`)
  *  - CHAR, VARCHAR → string; BINARY, VARBINARY → Uint8Array
  *  - TIMESTAMP → number, epoch milliseconds UTC; DATE → number, epoch ms at UTC midnight; TIME → number, ms of day
  *  - INTERVAL DAY TO SECOND (and its sub-ranges) → number of milliseconds; INTERVAL YEAR TO MONTH → number of months
