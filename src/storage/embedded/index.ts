@@ -1,6 +1,8 @@
 import type { StorageEngine } from '../engine.js';
+import { EmbeddedEngine } from './embedded-engine.js';
+import type { SyncPolicy } from './group-commit.js';
 
-export type SyncPolicy = 'always' | 'interval' | 'none';
+export type { SyncPolicy } from './group-commit.js';
 
 export interface EmbeddedStorageOptions {
   /** Folder that holds everything (created if missing). */
@@ -9,8 +11,17 @@ export interface EmbeddedStorageOptions {
   sync?: SyncPolicy;
   /** With sync 'interval': milliseconds between fsyncs. */
   syncIntervalMs?: number;
+  /** Size at which a log's segment file is sealed and a new one started (retention deletes whole segments). */
+  segmentBytes?: number;
 }
 
-export function createEmbeddedStorage(_options: EmbeddedStorageOptions): StorageEngine {
-  throw new Error('embedded storage: not built yet');
+export const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024;
+
+export function createEmbeddedStorage(options: EmbeddedStorageOptions): StorageEngine {
+  return new EmbeddedEngine({
+    dataDir: options.dataDir,
+    sync: options.sync ?? 'always',
+    syncIntervalMs: options.syncIntervalMs ?? 1000,
+    segmentBytes: options.segmentBytes ?? DEFAULT_SEGMENT_BYTES,
+  });
 }

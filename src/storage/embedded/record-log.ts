@@ -1,0 +1,318 @@
+/**
+ * One record log on disk: a folder holding
+ *   LOG                  the log key (the folder name is only an encoding of it)
+ *   TRIM                 the trim point (lowest position still readable), when anything was trimmed
+ *   <16-digit base>.seg  segment files; the last one is appended to, the others are sealed
+ *
+ * Writes are synchronous pwrites into the page cache (so positions are assigned in call order without locks);
+ * durability is awaited through the group commit. Readers only ever see records whose append was acknowledged
+ * (`committed`), so a record a consumer has seen can never vanish in a crash.
+ */
+import { mkdirSync, openSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ReadOptions, RecordInput, StoredRecord } from '../engine.js';
+import { replaceFileDurably, syncDir, writeFully } from './durable-fs.js';
+import type { GroupCommit } from './group-commit.js';
+import {
+  decodeFrame,
+  encodeFrames,
+  frameArrival,
+  frameDataLength,
+  frameLength,
+  framePosition,
+  FRAME_PREFIX,
+} from './record-frame.js';
+import { parseSegmentFileName, READ_SLICE, Segment, segmentFileName } from './segment.js';
+
+const LOG_FILE = 'LOG';
+const TRIM_FILE = 'TRIM';
+
+export interface RecordLogOptions {
+  /** A segment is sealed and a new one started once it holds at least this many bytes. */
+  segmentBytes: number;
+}
+
+/** What a read still needs while it walks segments. */
+interface ReadState {
+  from: number;
+  to: number;
+  limit: number;
+  maxBytes: number;
+  bytes: number;
+  out: StoredRecord[];
+}
+
+export class RecordLog {
+  private segments: Segment[] = [];
+  private trim = 0;
+  /** Position the next append gets. */
+  private next = 0;
+  /** Every position below this is acknowledged and visible to readers. */
+  private committed = 0;
+  private deleted = false;
+
+  private constructor(
+    readonly name: string,
+    readonly dir: string,
+    private readonly commits: GroupCommit,
+    private readonly options: RecordLogOptions,
+  ) {}
+
+  /** Creates the folder of a new log, durably, with an empty first segment. */
+  static create(name: string, dir: string, commits: GroupCommit, options: RecordLogOptions): RecordLog {
+    mkdirSync(dir);
+    replaceFileDurably(join(dir, LOG_FILE), name);
+    const log = new RecordLog(name, dir, commits, options);
+    log.startSegment(0);
+    syncDir(dir);
+    return log;
+  }
+
+  /**
+   * Opens an existing log folder: checks every frame, truncates a torn tail, drops segments that retention had
+   * already given up, and reopens the last segment for appending. Returns undefined for a folder whose creation
+   * never completed (no LOG file: nothing in it was ever acknowledged).
+   */
+  static recover(dir: string, commits: GroupCommit, options: RecordLogOptions): RecordLog | undefined {
+    let name: string;
+    try {
+      name = readFileSync(join(dir, LOG_FILE), 'utf8');
+    } catch {
+      rmSync(dir, { recursive: true, force: true });
+      return undefined;
+    }
+    const log = new RecordLog(name, dir, commits, options);
+    try {
+      log.trim = Number(readFileSync(join(dir, TRIM_FILE), 'utf8')) || 0;
+    } catch {
+      log.trim = 0;
+    }
+    const bases = readdirSync(dir)
+      .map(parseSegmentFileName)
+      .filter((b): b is number => b !== undefined)
+      .sort((a, b) => a - b);
+    for (const base of bases) {
+      const prev = log.segments.at(-1);
+      const seg = new Segment(dir, base);
+      // A segment that does not continue its predecessor exactly (the predecessor lost its tail in a crash that
+      // no sync guarded) would leave a gap: it and everything after it are dropped.
+      if (prev && base !== prev.end) {
+        unlinkSync(seg.path);
+        continue;
+      }
+      const whole = seg.recover();
+      log.segments.push(seg);
+      if (!whole) {
+        for (const later of bases.filter((b) => b > base)) unlinkSync(join(dir, segmentFileName(later)));
+        break;
+      }
+    }
+    if (log.segments.length === 0) {
+      log.startSegment(Math.max(log.trim, 0));
+    } else {
+      const last = log.segments.at(-1)!;
+      last.file = { fd: openSync(last.path, 'r+') };
+    }
+    log.next = log.committed = log.segments.at(-1)!.end;
+    if (log.trim > log.next) log.trim = log.next;
+    log.dropTrimmedSegments();
+    syncDir(dir);
+    return log;
+  }
+
+  get nextPosition(): number {
+    return this.next;
+  }
+
+  get firstPosition(): number {
+    return Math.max(this.trim, this.segments[0]!.base);
+  }
+
+  append(records: readonly RecordInput[]): Promise<number> {
+    if (this.deleted) return Promise.reject(new Error(`log ${this.name} was deleted`));
+    const first = this.next;
+    if (records.length === 0) return Promise.resolve(first);
+    let active = this.segments.at(-1)!;
+    if (active.size >= this.options.segmentBytes && active.count > 0) active = this.startSegment(first);
+    const frames = encodeFrames(records, first);
+    try {
+      writeFully(active.file!.fd, frames, active.size);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    active.noteAppended(frames, records.length);
+    const end = (this.next = first + records.length);
+    const durable = this.commits.commit(active.file!);
+    if (!durable) {
+      this.committed = end;
+      return Promise.resolve(first);
+    }
+    return durable.then(() => {
+      if (end > this.committed) this.committed = end;
+      return first;
+    });
+  }
+
+  async read(from: number, options: ReadOptions): Promise<StoredRecord[]> {
+    const state: ReadState = {
+      from: Math.max(from, this.firstPosition),
+      to: this.committed,
+      limit: Math.max(1, options.limit),
+      maxBytes: options.maxBytes ?? Infinity,
+      bytes: 0,
+      out: [],
+    };
+    if (state.limit < state.to - state.from) state.to = state.from + state.limit;
+    while (state.from < state.to && !this.deleted) {
+      const seg = this.segmentAt(state.from);
+      if (!seg) break;
+      const before = state.from;
+      try {
+        if (!(await this.readSegment(seg, state))) break;
+        if (state.from === before) break;
+      } catch (err) {
+        // The segment was deleted by retention while we read: carry on from the new first position.
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+        state.from = Math.max(state.from, this.firstPosition);
+      }
+    }
+    return state.out;
+  }
+
+  /** Position of the first acknowledged record with arrivalMs ≥ ms (`committed` if none). */
+  async positionAtTime(ms: number): Promise<number> {
+    const limit = this.committed;
+    const first = this.firstPosition;
+    // The last segment whose first record arrived before ms holds the answer, or the answer is its end.
+    let s = this.segments.length - 1;
+    while (s >= 0 && !(this.segments[s]!.count > 0 && this.segments[s]!.index.arrival(0) < ms)) s--;
+    if (s < 0) return Math.min(first, limit);
+    const seg = this.segments[s]!;
+    const i = seg.index.lastArrivalBefore(ms);
+    const start = seg.index.offset(i);
+    const stop = i + 1 < seg.index.length ? seg.index.offset(i + 1) : seg.size;
+    let answer = i + 1 < seg.index.length ? seg.index.position(i + 1) : seg.end;
+    try {
+      const fh = await open(seg.path, 'r');
+      try {
+        const buf = Buffer.allocUnsafe(stop - start);
+        const { bytesRead } = await fh.read(buf, 0, buf.length, start);
+        for (let p = 0; p + FRAME_PREFIX <= bytesRead; p += frameLength(buf, p)) {
+          if (p + frameLength(buf, p) > bytesRead) break;
+          if (frameArrival(buf, p) >= ms) {
+            answer = framePosition(buf, p);
+            break;
+          }
+        }
+      } finally {
+        await fh.close();
+      }
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    return Math.min(Math.max(answer, this.firstPosition), limit);
+  }
+
+  /** Makes every record with arrivalMs < ms unreadable and deletes the segment files that hold only such records. */
+  async trimBefore(ms: number): Promise<void> {
+    const point = await this.positionAtTime(ms);
+    if (point <= this.trim || this.deleted) return;
+    replaceFileDurably(join(this.dir, TRIM_FILE), String(point));
+    this.trim = point;
+    this.dropTrimmedSegments();
+  }
+
+  /** Releases the log's descriptors (the caller removes the folder). */
+  close(): void {
+    this.deleted = true;
+    const active = this.segments.at(-1);
+    if (active?.file) this.commits.retire(active.file);
+    if (active) active.file = undefined;
+  }
+
+  private dropTrimmedSegments(): void {
+    let dropped = false;
+    while (this.segments.length > 1 && this.segments[1]!.base <= this.trim) {
+      unlinkSync(this.segments.shift()!.path);
+      dropped = true;
+    }
+    // Everything, including the segment being appended to, is trimmed: start a fresh one so the old file can go.
+    const only = this.segments[0]!;
+    if (this.segments.length === 1 && only.count > 0 && this.trim >= this.next) {
+      this.startSegment(this.next);
+      unlinkSync(this.segments.shift()!.path);
+      dropped = true;
+    }
+    if (dropped) syncDir(this.dir);
+  }
+
+  /** Seals the current last segment (if any) and starts an empty one at `base`. */
+  private startSegment(base: number): Segment {
+    const seg = new Segment(this.dir, base);
+    seg.file = { fd: openSync(seg.path, 'w') };
+    syncDir(this.dir);
+    const prev = this.segments.at(-1);
+    if (prev?.file) {
+      this.commits.retire(prev.file);
+      prev.file = undefined;
+    }
+    this.segments.push(seg);
+    return seg;
+  }
+
+  private segmentAt(pos: number): Segment | undefined {
+    let lo = 0;
+    let hi = this.segments.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.segments[mid]!.base <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    const seg = this.segments[lo];
+    return seg && seg.base <= pos && pos < seg.end ? seg : undefined;
+  }
+
+  /** Reads from one segment into `state`; returns false when the read is complete. */
+  private async readSegment(seg: Segment, state: ReadState): Promise<boolean> {
+    const idx = seg.index;
+    let off = idx.offset(idx.floorByPosition(state.from));
+    const stopEntry = idx.ceilByPosition(state.to);
+    const stop = stopEntry < idx.length ? idx.offset(stopEntry) : seg.size;
+    let fh: FileHandle | undefined = await open(seg.path, 'r');
+    try {
+      let slice = READ_SLICE;
+      while (off < stop) {
+        const buf = Buffer.allocUnsafe(Math.min(stop - off, slice));
+        const { bytesRead } = await fh.read(buf, 0, buf.length, off);
+        let p = 0;
+        while (p + FRAME_PREFIX <= bytesRead) {
+          const len = frameLength(buf, p);
+          if (p + len > bytesRead) break;
+          const pos = framePosition(buf, p);
+          if (pos >= state.to) return false;
+          if (pos >= state.from) {
+            const size = frameDataLength(buf, p);
+            if (state.out.length > 0 && state.bytes + size > state.maxBytes) return false;
+            state.out.push(decodeFrame(buf, p));
+            state.bytes += size;
+            state.from = pos + 1;
+            if (state.out.length >= state.limit) return false;
+          }
+          p += len;
+        }
+        if (p === 0) {
+          // One frame larger than the slice: read it whole next time.
+          if (bytesRead < FRAME_PREFIX) return false;
+          slice = frameLength(buf, 0);
+          continue;
+        }
+        off += p;
+      }
+      return true;
+    } finally {
+      await fh?.close();
+      fh = undefined;
+    }
+  }
+}

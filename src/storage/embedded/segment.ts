@@ -1,0 +1,102 @@
+/**
+ * One segment file of a record log: consecutive frames (see record-frame.ts) starting at position `base`.
+ * The file is named after `base` (16 digits, so names sort like positions). Only the last segment of a log is
+ * written to; the others are sealed and immutable until retention deletes them whole.
+ */
+import { closeSync, ftruncateSync, fsyncSync, openSync, readSync, fstatSync } from 'node:fs';
+import { join } from 'node:path';
+import { FRAME_HEADER, FRAME_PREFIX, frameArrival, MAX_BODY, validFrameLength } from './record-frame.js';
+import { SparseIndex } from './sparse-index.js';
+import type { SyncedFile } from './group-commit.js';
+
+export const SEGMENT_SUFFIX = '.seg';
+/** Reads are done in slices of at most this many bytes (more only when one frame is larger). */
+export const READ_SLICE = 4 * 1024 * 1024;
+
+export function segmentFileName(base: number): string {
+  return String(base).padStart(16, '0') + SEGMENT_SUFFIX;
+}
+
+export function parseSegmentFileName(name: string): number | undefined {
+  if (!/^\d{16}\.seg$/.test(name)) return undefined;
+  return Number(name.slice(0, 16));
+}
+
+export class Segment {
+  readonly index = new SparseIndex();
+  /** Records in the file. */
+  count = 0;
+  /** Bytes of whole frames in the file. */
+  size = 0;
+  /** The open descriptor, for the segment being appended to. */
+  file: SyncedFile | undefined;
+
+  constructor(
+    readonly dir: string,
+    readonly base: number,
+  ) {}
+
+  get path(): string {
+    return join(this.dir, segmentFileName(this.base));
+  }
+
+  /** Position after the last record. */
+  get end(): number {
+    return this.base + this.count;
+  }
+
+  /** Accounts for frames just written at the end of the file. `frames` holds them back to back. */
+  noteAppended(frames: Buffer, count: number): void {
+    let off = 0;
+    for (let i = 0; i < count; i++) {
+      this.index.offer(this.base + this.count + i, this.size + off, frameArrival(frames, off));
+      off += FRAME_PREFIX + frames.readUInt32LE(off);
+    }
+    this.count += count;
+    this.size += frames.length;
+  }
+
+  /**
+   * Scans the file, checking every frame, and builds the index. If the file ends in a torn or corrupt frame, the
+   * file is truncated to its last good frame (and fsynced). Returns whether the whole file was good.
+   */
+  recover(): boolean {
+    const fd = openSync(this.path, 'r+');
+    try {
+      const fileSize = fstatSync(fd).size;
+      let buf = Buffer.allocUnsafe(Math.min(READ_SLICE, Math.max(fileSize, FRAME_HEADER)));
+      let off = 0; // file offset of buf[0]
+      let filled = 0;
+      let pos = 0; // offset within buf
+      for (;;) {
+        if (off + pos >= fileSize) break;
+        const len = validFrameLength(buf, pos, filled, this.base + this.count);
+        if (len < 0) {
+          // Not enough bytes in the buffer for a verdict? Refill from this frame, unless the file has no more.
+          const more = off + filled < fileSize;
+          const need = filled - pos < FRAME_PREFIX ? FRAME_HEADER : FRAME_PREFIX + buf.readUInt32LE(pos);
+          if (more && need <= FRAME_PREFIX + MAX_BODY && pos + need > filled) {
+            off += pos;
+            if (need > buf.length) buf = Buffer.allocUnsafe(need);
+            filled = readSync(fd, buf, 0, Math.min(buf.length, fileSize - off), off);
+            pos = 0;
+            continue;
+          }
+          break;
+        }
+        this.index.offer(this.base + this.count, off + pos, frameArrival(buf, pos));
+        this.count++;
+        pos += len;
+      }
+      this.size = off + pos;
+      if (this.size < fileSize) {
+        ftruncateSync(fd, this.size);
+        fsyncSync(fd);
+        return false;
+      }
+      return true;
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
