@@ -1,0 +1,81 @@
+/**
+ * Every implemented Kinesis operation → its action (validation + implementation), and the hooks of modules that
+ * run background work. An operation missing here answers UnknownOperationException, as AWS does for names it
+ * does not know. Each action file default-exports `defineAction(validation, run)`.
+ */
+import type { ActionDefinition, RuntimeHook } from '../runtime.js';
+import type { KinesisOperation } from '../operations.js';
+
+// Control plane
+import addTagsToStream from './addTagsToStream.js';
+import createStream from './createStream.js';
+import decreaseStreamRetentionPeriod from './decreaseStreamRetentionPeriod.js';
+import deleteResourcePolicy from './deleteResourcePolicy.js';
+import deleteStream from './deleteStream.js';
+import describeAccountSettings from './describeAccountSettings.js';
+import describeLimits from './describeLimits.js';
+import describeStream from './describeStream.js';
+import describeStreamSummary from './describeStreamSummary.js';
+import disableEnhancedMonitoring from './disableEnhancedMonitoring.js';
+import enableEnhancedMonitoring from './enableEnhancedMonitoring.js';
+import getResourcePolicy from './getResourcePolicy.js';
+import increaseStreamRetentionPeriod from './increaseStreamRetentionPeriod.js';
+import listShards from './listShards.js';
+import listStreams from './listStreams.js';
+import listTagsForResource from './listTagsForResource.js';
+import listTagsForStream from './listTagsForStream.js';
+import putResourcePolicy from './putResourcePolicy.js';
+import removeTagsFromStream from './removeTagsFromStream.js';
+import startStreamEncryption from './startStreamEncryption.js';
+import stopStreamEncryption from './stopStreamEncryption.js';
+import tagResource from './tagResource.js';
+import untagResource from './untagResource.js';
+import updateAccountSettings from './updateAccountSettings.js';
+import updateMaxRecordSize from './updateMaxRecordSize.js';
+import updateStreamMode from './updateStreamMode.js';
+import updateStreamWarmThroughput from './updateStreamWarmThroughput.js';
+
+// Data plane
+
+export const ACTIONS: Partial<Record<KinesisOperation, ActionDefinition>> = {
+  AddTagsToStream: addTagsToStream,
+  CreateStream: createStream,
+  DecreaseStreamRetentionPeriod: decreaseStreamRetentionPeriod,
+  DeleteResourcePolicy: deleteResourcePolicy,
+  DeleteStream: deleteStream,
+  // DeregisterStreamConsumer: data plane
+  DescribeAccountSettings: describeAccountSettings,
+  DescribeLimits: describeLimits,
+  DescribeStream: describeStream,
+  // DescribeStreamConsumer: data plane
+  DescribeStreamSummary: describeStreamSummary,
+  DisableEnhancedMonitoring: disableEnhancedMonitoring,
+  EnableEnhancedMonitoring: enableEnhancedMonitoring,
+  // GetRecords: data plane
+  GetResourcePolicy: getResourcePolicy,
+  // GetShardIterator: data plane
+  IncreaseStreamRetentionPeriod: increaseStreamRetentionPeriod,
+  ListShards: listShards,
+  // ListStreamConsumers: data plane
+  ListStreams: listStreams,
+  ListTagsForResource: listTagsForResource,
+  ListTagsForStream: listTagsForStream,
+  // MergeShards, PutRecord, PutRecords: data plane
+  PutResourcePolicy: putResourcePolicy,
+  // RegisterStreamConsumer: data plane
+  RemoveTagsFromStream: removeTagsFromStream,
+  // SplitShard: data plane
+  StartStreamEncryption: startStreamEncryption,
+  StopStreamEncryption: stopStreamEncryption,
+  // SubscribeToShard: data plane
+  TagResource: tagResource,
+  UntagResource: untagResource,
+  UpdateAccountSettings: updateAccountSettings,
+  UpdateMaxRecordSize: updateMaxRecordSize,
+  // UpdateShardCount: data plane
+  UpdateStreamMode: updateStreamMode,
+  UpdateStreamWarmThroughput: updateStreamWarmThroughput,
+};
+
+/** Modules with background work or deferred-update appliers (see RuntimeHook). */
+export const RUNTIME_HOOKS: RuntimeHook[] = [];

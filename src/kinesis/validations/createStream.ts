@@ -1,0 +1,17 @@
+import type { ActionValidation } from './framework.js';
+import { streamName, tagMap } from './common.js';
+
+export const validation: ActionValidation = {
+  types: {
+    // Provisioned streams need a shard count; on-demand ones (StreamModeDetails) size themselves.
+    ShardCount: { type: 'Integer', notNullUnless: 'StreamModeDetails', greaterThanOrEqual: 1 },
+    StreamName: streamName(true),
+    StreamModeDetails: {
+      type: 'Structure',
+      children: { StreamMode: { type: 'String', notNull: true, enum: ['PROVISIONED', 'ON_DEMAND'] } },
+    },
+    Tags: tagMap(false),
+    WarmThroughputMiBps: { type: 'Integer', greaterThanOrEqual: 0 },
+    MaxRecordSizeInKiB: { type: 'Integer', greaterThanOrEqual: 1024, lessThanOrEqual: 10240 },
+  },
+};

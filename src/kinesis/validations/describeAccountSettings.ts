@@ -1,0 +1,3 @@
+import type { ActionValidation } from './framework.js';
+
+export const validation: ActionValidation = { types: {} };

@@ -1,0 +1,9 @@
+import { streamScoped } from './common.js';
+import type { ActionValidation } from './framework.js';
+
+export const validation: ActionValidation = {
+  types: streamScoped({
+    Limit: { type: 'Integer', greaterThanOrEqual: 1, lessThanOrEqual: 50 },
+    ExclusiveStartTagKey: { type: 'String', lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 128 },
+  }),
+};
