@@ -1,0 +1,621 @@
+import { SqlRuntimeError } from '../errors.js';
+
+/**
+ * java.util.regex patterns translated to JavaScript RegExps (flag `u`), for REGEX_REPLACE, REGEX_LOG_PARSE and
+ * SUBSTRING … FROM regex. Translated:
+ *  - `\Q…\E` quoting; `\A`, `\z`, `\Z`; Java's `$` (also before a final line terminator);
+ *  - possessive quantifiers (`a*+`, `a++`, `a?+`, `a{n,m}+`) and atomic groups `(?>…)`, emulated exactly with the
+ *    lookahead-capture idiom `(?=(X))\k<…>`; the helper groups are hidden from the caller's group numbering;
+ *  - embedded flags `(?i)`, `(?s)`, `(?m)`, `(?x)` (comments mode is applied by the translator), `(?u)`, `(?d)`;
+ *    a flag group such as `(?i:…)` or a flag in mid-pattern applies to the whole pattern (JavaScript on Node 20
+ *    has no scoped modifiers);
+ *  - POSIX classes `\p{Alpha}` etc. (US-ASCII, as in Java), `java…` classes, Unicode categories, scripts
+ *    (`\p{IsLatin}`) and binary properties (`\p{IsAlphabetic}`); `\h`, `\H`, `\v`, `\V`, `\R`, `\e`, `\a`, octal
+ *    `\0nn`, `\x{…}`; Java's `\s` (ASCII blanks only);
+ *  - class unions `[a-d[m-p]]` and intersections `[a-z&&[^aeiou]]` (as a lookahead);
+ *  - named groups and numbered / named back-references.
+ * Not translatable (rejected with 'Invalid regular expression'): `\G`, `\X`, Unicode blocks (`\p{InGreek}`),
+ * negated nested classes inside a negated class, and turning a flag off mid-pattern is ignored.
+ */
+
+export interface JavaRegex {
+  readonly pattern: string;
+  /** Global + sticky-free regex for scanning with lastIndex (find / replaceAll). */
+  readonly find: RegExp;
+  /** Sticky and anchored at the end: with lastIndex = 0 it is Java's `Matcher.matches()`. */
+  readonly whole: RegExp;
+  /** Number of capture groups the Java pattern has. */
+  readonly groupCount: number;
+  /** groupIndex[n] = index in a JS match array of Java group n (groupIndex[0] = 0). */
+  readonly groupIndex: ReadonlyArray<number>;
+  /** Java group name → Java group number. */
+  readonly groupNames: ReadonlyMap<string, number>;
+}
+
+function invalid(pattern: string, why: string): SqlRuntimeError {
+  return new SqlRuntimeError('Invalid regular expression', `Invalid regular expression '${pattern}': ${why}`);
+}
+
+const JS_SYNTAX = '\\^$.*+?()[]{}|/';
+function literal(c: string): string {
+  return JS_SYNTAX.includes(c) ? '\\' + c : c === '-' ? '-' : c;
+}
+function classLiteral(c: string): string {
+  return '\\^-[]'.includes(c) ? '\\' + c : c;
+}
+
+const JAVA_SPACE = ' \\t\\n\\x0B\\f\\r';
+const HSPACE = ' \\t\\xA0\\u1680\\u180E\\u2000-\\u200A\\u202F\\u205F\\u3000';
+const VSPACE = '\\n\\x0B\\f\\r\\x85\\u2028\\u2029';
+
+/** Class bodies of Java's POSIX (US-ASCII) and java.lang.Character property names. */
+const NAMED_CLASSES: Readonly<Record<string, string>> = {
+  Lower: 'a-z',
+  Upper: 'A-Z',
+  ASCII: '\\x00-\\x7F',
+  Alpha: 'a-zA-Z',
+  Digit: '0-9',
+  Alnum: 'a-zA-Z0-9',
+  Punct: '!-\\/:-@\\[-`{-~',
+  Graph: '!-~',
+  Print: '\\x20-\\x7E',
+  Blank: ' \\t',
+  Cntrl: '\\x00-\\x1F\\x7F',
+  XDigit: '0-9a-fA-F',
+  Space: JAVA_SPACE,
+  javaLowerCase: '\\p{Lowercase}',
+  javaUpperCase: '\\p{Uppercase}',
+  javaWhitespace: ' \\t\\n\\x0B\\f\\r\\x1C-\\x1F\\u1680\\u2000-\\u2006\\u2008-\\u200A\\u2028\\u2029\\u205F\\u3000',
+  javaMirrored: '\\p{Bidi_M}',
+  javaLetter: '\\p{L}',
+  javaDigit: '\\p{Nd}',
+  javaLetterOrDigit: '\\p{L}\\p{Nd}',
+  javaAlphabetic: '\\p{Alphabetic}',
+  javaIdeographic: '\\p{Ideographic}',
+  javaTitleCase: '\\p{Lt}',
+  javaSpaceChar: '\\p{Zs}\\p{Zl}\\p{Zp}',
+  javaISOControl: '\\x00-\\x1F\\x7F-\\x9F',
+};
+
+const BINARY_PROPERTIES: Readonly<Record<string, string>> = {
+  ALPHABETIC: 'Alphabetic',
+  IDEOGRAPHIC: 'Ideographic',
+  LETTER: 'L',
+  LOWERCASE: 'Lowercase',
+  UPPERCASE: 'Uppercase',
+  TITLECASE: 'Lt',
+  PUNCTUATION: 'P',
+  CONTROL: 'Cc',
+  WHITE_SPACE: 'White_Space',
+  WHITESPACE: 'White_Space',
+  DIGIT: 'Nd',
+  HEX_DIGIT: 'Hex_Digit',
+  JOIN_CONTROL: 'Join_Control',
+  NONCHARACTER_CODE_POINT: 'Noncharacter_Code_Point',
+  ASSIGNED: 'Assigned',
+};
+
+/** The class body for a `\p{name}` property (for use inside `[...]`). */
+function propertyBody(pattern: string, name: string): string {
+  const named = NAMED_CLASSES[name];
+  if (named !== undefined) return named;
+  let m: RegExpExecArray | null;
+  if ((m = /^(?:Is|gc=|general_category=)?(L[ultmo]?|M[nce]?|N[dlo]?|P[cdseifo]?|S[mcko]?|Z[slp]?|C[cfson]?|LC|L&)$/.exec(name))) {
+    return `\\p{${m[1] === 'L&' ? 'LC' : m[1]}}`;
+  }
+  if ((m = /^Is(\w+)$/.exec(name)) && BINARY_PROPERTIES[m[1]!.toUpperCase()]) return `\\p{${BINARY_PROPERTIES[m[1]!.toUpperCase()]}}`;
+  if ((m = /^(?:Is|script=|sc=)(\w+)$/i.exec(name))) {
+    const script = m[1]!.charAt(0).toUpperCase() + m[1]!.slice(1).toLowerCase();
+    try {
+      new RegExp(`\\p{Script=${script}}`, 'u');
+      return `\\p{Script=${script}}`;
+    } catch {
+      /* fall through */
+    }
+  }
+  throw invalid(pattern, `the property \\p{${name}} cannot be translated`);
+}
+
+interface Flags {
+  i: boolean;
+  s: boolean;
+  m: boolean;
+  x: boolean;
+}
+
+class Translator {
+  private i = 0;
+  private out = '';
+  private userGroups = 0;
+  private helperGroups = 0;
+  readonly names = new Map<string, number>();
+  /** Java group number → JS group name in the output. */
+  readonly jsNames: string[] = [''];
+  readonly flags: Flags = { i: false, s: false, m: false, x: false };
+
+  constructor(private readonly p: string) {}
+
+  translate(): string {
+    const stack: Array<{ start: number; atomic: boolean }> = [];
+    let atomStart = -1;
+    const p = this.p;
+    while (this.i < p.length) {
+      const c = p[this.i]!;
+      if (this.flags.x && /\s/.test(c)) {
+        this.i++;
+        continue;
+      }
+      if (this.flags.x && c === '#') {
+        while (this.i < p.length && p[this.i] !== '\n') this.i++;
+        continue;
+      }
+      switch (c) {
+        case '\\': {
+          const start = this.out.length;
+          this.escape();
+          if (this.out.length > start) atomStart = start;
+          break;
+        }
+        case '[':
+          atomStart = this.out.length;
+          this.i++;
+          this.out += this.charClass();
+          break;
+        case '(': {
+          const start = this.out.length;
+          if (this.openGroup(stack, start)) atomStart = -1;
+          break;
+        }
+        case ')': {
+          const g = stack.pop();
+          if (!g) throw invalid(p, 'unmatched closing parenthesis');
+          this.i++;
+          this.out += ')';
+          if (g.atomic) this.wrapAtomic(g.start, '');
+          atomStart = g.start;
+          break;
+        }
+        case '|':
+          this.i++;
+          this.out += '|';
+          atomStart = -1;
+          break;
+        case '*':
+        case '+':
+        case '?':
+        case '{': {
+          if (atomStart < 0) throw invalid(p, `dangling meta character '${c}'`);
+          this.quantifier(atomStart);
+          atomStart = -1;
+          break;
+        }
+        case '$':
+          this.i++;
+          atomStart = this.out.length;
+          this.out += this.flags.m ? '$' : '(?=(?:\\r?\\n)?(?![\\s\\S]))';
+          break;
+        case '^':
+        case '.':
+          this.i++;
+          atomStart = this.out.length;
+          this.out += c;
+          break;
+        default:
+          this.i++;
+          atomStart = this.out.length;
+          this.out += c === '}' || c === ']' ? '\\' + c : c;
+      }
+    }
+    if (stack.length > 0) throw invalid(p, 'unclosed group');
+    return this.out;
+  }
+
+  private newUserGroup(name?: string): string {
+    const n = ++this.userGroups;
+    const jsName = name ?? `__g${n}`;
+    if (name !== undefined) {
+      if (this.names.has(name)) throw invalid(this.p, `named group <${name}> is defined twice`);
+      this.names.set(name, n);
+    }
+    this.jsNames[n] = jsName;
+    return jsName;
+  }
+
+  /** Handles '(' and its Java group kinds; returns true when it was a bare flag group `(?i)`. */
+  private openGroup(stack: Array<{ start: number; atomic: boolean }>, start: number): boolean {
+    const p = this.p;
+    if (p[this.i + 1] !== '?') {
+      this.i++;
+      this.out += `(?<${this.newUserGroup()}>`;
+      stack.push({ start, atomic: false });
+      return false;
+    }
+    const rest = p.slice(this.i + 2);
+    let m: RegExpExecArray | null;
+    if (rest.startsWith(':') || rest.startsWith('=') || rest.startsWith('!') || rest.startsWith('<=') || rest.startsWith('<!')) {
+      const len = rest.startsWith('<') ? 3 : 2;
+      this.out += p.slice(this.i, this.i + len + 1);
+      this.i += len + 1;
+      stack.push({ start, atomic: false });
+      return false;
+    }
+    if (rest.startsWith('>')) {
+      this.out += '(?:';
+      this.i += 3;
+      stack.push({ start, atomic: true });
+      return false;
+    }
+    if ((m = /^<([a-zA-Z][a-zA-Z0-9]*)>/.exec(rest))) {
+      this.out += `(?<${this.newUserGroup(m[1])}>`;
+      this.i += 2 + m[0].length;
+      stack.push({ start, atomic: false });
+      return false;
+    }
+    if ((m = /^([idmsuxU]*)(?:-([idmsuxU]*))?([:)])/.exec(rest))) {
+      for (const f of m[1]!) if (f === 'i' || f === 's' || f === 'm' || f === 'x') this.flags[f] = true;
+      this.i += 2 + m[0].length;
+      if (m[3] === ':') {
+        this.out += '(?:';
+        stack.push({ start, atomic: false });
+        return false;
+      }
+      return true;
+    }
+    throw invalid(p, `unknown group construct '(?${rest.slice(0, 2)}'`);
+  }
+
+  /** `(?:X)` at `start` → `(?=(?<h>X))\k<h>`: matches what X matches first and never backtracks into it. */
+  private wrapAtomic(start: number, quant: string): void {
+    const body = this.out.slice(start);
+    const name = `__h${++this.helperGroups}`;
+    this.out = `${this.out.slice(0, start)}(?=(?<${name}>${body}${quant}))\\k<${name}>`;
+  }
+
+  private quantifier(atomStart: number): void {
+    const p = this.p;
+    let q: string;
+    if (p[this.i] === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(p.slice(this.i));
+      if (!m) throw invalid(p, 'bad repetition');
+      q = m[0];
+      this.i += m[0].length;
+    } else {
+      q = p[this.i]!;
+      this.i++;
+    }
+    const mode = p[this.i];
+    if (mode === '?') {
+      this.i++;
+      this.out += q + '?';
+    } else if (mode === '+') {
+      this.i++;
+      this.wrapAtomic(atomStart, q);
+    } else {
+      this.out += q;
+    }
+  }
+
+  private readHex(len: number): string {
+    const h = this.p.slice(this.i, this.i + len);
+    if (!/^[0-9a-fA-F]+$/.test(h) || h.length !== len) throw invalid(this.p, 'bad hexadecimal escape');
+    this.i += len;
+    return h;
+  }
+
+  /** Java escapes outside a class; `this.i` is at the backslash. */
+  private escape(): void {
+    const p = this.p;
+    const c = p[this.i + 1];
+    if (c === undefined) throw invalid(p, 'trailing backslash');
+    this.i += 2;
+    const simple: Record<string, string> = {
+      A: '(?<![\\s\\S])',
+      z: '(?![\\s\\S])',
+      Z: '(?=(?:\\r?\\n)?(?![\\s\\S]))',
+      b: '\\b',
+      B: '\\B',
+      d: '\\d',
+      D: '\\D',
+      w: '\\w',
+      W: '\\W',
+      s: `[${JAVA_SPACE}]`,
+      S: `[^${JAVA_SPACE}]`,
+      h: `[${HSPACE}]`,
+      H: `[^${HSPACE}]`,
+      v: `[${VSPACE}]`,
+      V: `[^${VSPACE}]`,
+      R: `(?:\\r\\n|[${VSPACE}])`,
+      t: '\\t',
+      n: '\\n',
+      r: '\\r',
+      f: '\\f',
+      a: '\\x07',
+      e: '\\x1B',
+    };
+    if (simple[c] !== undefined) {
+      this.out += simple[c];
+      return;
+    }
+    switch (c) {
+      case 'Q': {
+        const end = p.indexOf('\\E', this.i);
+        const text = end < 0 ? p.slice(this.i) : p.slice(this.i, end);
+        this.i = end < 0 ? p.length : end + 2;
+        for (const ch of text) this.out += literal(ch);
+        return;
+      }
+      case 'E':
+        return;
+      case 'G':
+      case 'X':
+        throw invalid(p, `\\${c} cannot be translated`);
+      case 'p':
+      case 'P': {
+        const body = this.property();
+        this.out += c === 'p' ? `[${body}]` : `[^${body}]`;
+        return;
+      }
+      case 'c':
+        this.out += `\\c${p[this.i++] ?? ''}`;
+        return;
+      case 'x':
+        if (p[this.i] === '{') {
+          const end = p.indexOf('}', this.i);
+          if (end < 0) throw invalid(p, 'unclosed \\x{');
+          this.out += `\\u{${p.slice(this.i + 1, end)}}`;
+          this.i = end + 1;
+        } else this.out += `\\x${this.readHex(2)}`;
+        return;
+      case 'u':
+        this.out += `\\u${this.readHex(4)}`;
+        return;
+      case '0': {
+        const m = /^[0-3]?[0-7]{1,2}/.exec(p.slice(this.i)) ?? /^[0-7]/.exec(p.slice(this.i));
+        if (!m) throw invalid(p, 'bad octal escape');
+        this.i += m[0].length;
+        this.out += `\\u{${parseInt(m[0], 8).toString(16)}}`;
+        return;
+      }
+      case 'k': {
+        const m = /^<([a-zA-Z][a-zA-Z0-9]*)>/.exec(p.slice(this.i));
+        if (!m) throw invalid(p, 'bad named back-reference');
+        this.i += m[0].length;
+        this.out += `\\k<${m[1]}>`;
+        return;
+      }
+    }
+    if (c >= '1' && c <= '9') {
+      // Java reads further digits while the number still names an existing group.
+      let n = Number(c);
+      while (this.i < p.length && p[this.i]! >= '0' && p[this.i]! <= '9' && n * 10 + Number(p[this.i]) <= this.userGroups) {
+        n = n * 10 + Number(p[this.i]);
+        this.i++;
+      }
+      this.out += `\\k<\u0000${n}\u0000>`;
+      return;
+    }
+    if (/[a-zA-Z0-9]/.test(c)) throw invalid(p, `illegal escape sequence \\${c}`);
+    this.out += literal(c);
+  }
+
+  /** Reads `{Name}` or a one-letter name after \p / \P and returns its class body. */
+  private property(): string {
+    const p = this.p;
+    let name: string;
+    if (p[this.i] === '{') {
+      const end = p.indexOf('}', this.i);
+      if (end < 0) throw invalid(p, 'unclosed \\p{');
+      name = p.slice(this.i + 1, end);
+      this.i = end + 1;
+    } else {
+      name = p[this.i++] ?? '';
+    }
+    return propertyBody(p, name);
+  }
+
+  /** Parses a class after its '['; returns a complete JS atom. */
+  private charClass(): string {
+    const p = this.p;
+    let negated = false;
+    if (p[this.i] === '^') {
+      negated = true;
+      this.i++;
+    }
+    let body = '';
+    const alternatives: string[] = [];
+    let first = true;
+    while (this.i < p.length) {
+      const c = p[this.i]!;
+      if (c === ']' && !first) {
+        this.i++;
+        return this.finishClass(negated, body, alternatives);
+      }
+      first = false;
+      if (c === '&' && p[this.i + 1] === '&') {
+        this.i += 2;
+        const left = this.finishClass(false, body, alternatives);
+        // The right operand runs to this class's closing bracket.
+        const right = this.charClassRest();
+        const both = `(?:(?=${left})${right})`;
+        return negated ? `(?:(?!${both})[\\s\\S])` : both;
+      }
+      if (c === '[') {
+        this.i++;
+        const nested = this.charClass();
+        const simple = /^\[((?:[^\]\\]|\\.)*)\]$/su.exec(nested);
+        if (simple && !simple[1]!.startsWith('^')) body += simple[1];
+        else alternatives.push(nested);
+        continue;
+      }
+      if (c === '\\') {
+        const e = p[this.i + 1];
+        this.i += 2;
+        switch (e) {
+          case 'd':
+            body += '0-9';
+            continue;
+          case 'w':
+            body += 'a-zA-Z0-9_';
+            continue;
+          case 's':
+            body += JAVA_SPACE;
+            continue;
+          case 'h':
+            body += HSPACE;
+            continue;
+          case 'v':
+            body += VSPACE;
+            continue;
+          case 'D':
+          case 'W':
+            body += '\\' + e;
+            continue;
+          case 'S':
+            alternatives.push(`[^${JAVA_SPACE}]`);
+            continue;
+          case 'p':
+            body += this.property();
+            continue;
+          case 'P': {
+            const inner = this.property();
+            if (/^\\p\{[^}]+\}$/.test(inner)) body += '\\P' + inner.slice(2);
+            else alternatives.push(`[^${inner}]`);
+            continue;
+          }
+          case 'Q': {
+            const end = p.indexOf('\\E', this.i);
+            const text = end < 0 ? p.slice(this.i) : p.slice(this.i, end);
+            this.i = end < 0 ? p.length : end + 2;
+            for (const ch of text) body += classLiteral(ch);
+            continue;
+          }
+          case 't':
+          case 'n':
+          case 'r':
+          case 'f':
+            body += '\\' + e;
+            continue;
+          case 'a':
+            body += '\\x07';
+            continue;
+          case 'e':
+            body += '\\x1B';
+            continue;
+          case 'x':
+            if (p[this.i] === '{') {
+              const end = p.indexOf('}', this.i);
+              body += `\\u{${p.slice(this.i + 1, end)}}`;
+              this.i = end + 1;
+            } else body += `\\x${this.readHex(2)}`;
+            continue;
+          case 'u':
+            body += `\\u${this.readHex(4)}`;
+            continue;
+          case 'c':
+            body += `\\c${p[this.i++] ?? ''}`;
+            continue;
+          case '0': {
+            const m = /^[0-3]?[0-7]{1,2}/.exec(p.slice(this.i));
+            if (!m) throw invalid(p, 'bad octal escape');
+            this.i += m[0].length;
+            body += `\\u{${parseInt(m[0], 8).toString(16)}}`;
+            continue;
+          }
+          default:
+            if (e === undefined || /[a-zA-Z0-9]/.test(e)) throw invalid(p, `illegal escape sequence \\${e ?? ''} in a class`);
+            body += classLiteral(e);
+            continue;
+        }
+      }
+      if (this.flags.x && /\s/.test(c)) {
+        this.i++;
+        continue;
+      }
+      this.i++;
+      body += c === '-' ? '-' : classLiteral(c);
+    }
+    throw invalid(p, 'unclosed character class');
+  }
+
+  /** The right operand of `&&`, up to and including the enclosing ']'. */
+  private charClassRest(): string {
+    const saved = this.i;
+    // Parse the remainder as its own class; the closing ']' of the outer class ends it.
+    this.i = saved;
+    return this.charClass();
+  }
+
+  private finishClass(negated: boolean, body: string, alternatives: string[]): string {
+    if (alternatives.length === 0) return `[${negated ? '^' : ''}${body}]`;
+    if (negated) {
+      const union = body ? [`[${body}]`, ...alternatives] : alternatives;
+      return `(?:(?!${union.join('|')})[\\s\\S])`;
+    }
+    return `(?:${body ? `[${body}]|` : ''}${alternatives.join('|')})`;
+  }
+
+  get groupCount(): number {
+    return this.userGroups;
+  }
+}
+
+const cache = new Map<string, JavaRegex>();
+const CACHE_LIMIT = 512;
+
+/** Counts capture groups in a JS regex source in opening order, returning their names (undefined if unnamed). */
+function jsCaptureNames(src: string): Array<string | undefined> {
+  const names: Array<string | undefined> = [];
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') {
+      if (src[i + 1] !== '?') names.push(undefined);
+      else if (src[i + 2] === '<' && src[i + 3] !== '=' && src[i + 3] !== '!') names.push(/^\(\?<([^>]+)>/.exec(src.slice(i))![1]);
+    }
+  }
+  return names;
+}
+
+/** Compiles (and caches) a Java regex. Throws SqlRuntimeError('Invalid regular expression') when it cannot. */
+export function compileJavaRegex(pattern: string): JavaRegex {
+  const hit = cache.get(pattern);
+  if (hit) return hit;
+  const t = new Translator(pattern);
+  let src = t.translate();
+  // Numbered back-references become references to the group's JS name.
+  src = src.replace(/\\k<\u0000(\d+)\u0000>/g, (_, n: string) => {
+    const name = t.jsNames[Number(n)];
+    if (name === undefined) throw invalid(pattern, `back-reference \\${n} to a missing group`);
+    return `\\k<${name}>`;
+  });
+  const flags = 'u' + (t.flags.i ? 'i' : '') + (t.flags.s ? 's' : '') + (t.flags.m ? 'm' : '');
+  let find: RegExp;
+  let whole: RegExp;
+  try {
+    find = new RegExp(src, 'g' + flags);
+    whole = new RegExp(`(?:${src})(?![\\s\\S])`, 'y' + flags);
+  } catch (e) {
+    throw invalid(pattern, (e as Error).message);
+  }
+  const jsNames = jsCaptureNames(src);
+  const groupIndex = [0];
+  for (let n = 1; n <= t.groupCount; n++) groupIndex.push(jsNames.indexOf(t.jsNames[n]) + 1);
+  const compiled: JavaRegex = { pattern, find, whole, groupCount: t.groupCount, groupIndex, groupNames: t.names };
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(pattern, compiled);
+  return compiled;
+}
+
+/** Java group `n` of a JS match (null when the group did not take part). */
+export function javaGroup(re: JavaRegex, m: RegExpExecArray, n: number): string | null {
+  return m[re.groupIndex[n]!] ?? null;
+}

@@ -1,0 +1,3 @@
+import type { ScalarFunctionDef } from '../definition.js';
+
+export const logParseFunctions: ScalarFunctionDef[] = [];
