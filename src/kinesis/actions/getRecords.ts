@@ -4,6 +4,6 @@ import { getRecords } from '../records/get-records.js';
 import { defineAction } from '../runtime.js';
 import { validation } from '../validations/getRecords.js';
 
-export const action = defineAction(validation, async ({ rt, req }, data) =>
+export default defineAction(validation, async ({ rt, req }, data) =>
   getRecords(dataPlaneOf(rt), req, { ShardIterator: data.ShardIterator, Limit: data.Limit, StreamARN: data.StreamARN }),
 );

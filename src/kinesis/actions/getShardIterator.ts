@@ -7,7 +7,7 @@ import { iteratorAt, startPosition, type ShardIteratorType } from '../records/it
 import { defineAction } from '../runtime.js';
 import { validation } from '../validations/getShardIterator.js';
 
-export const action = defineAction(validation, async ({ rt, req }, data) => {
+export default defineAction(validation, async ({ rt, req }, data) => {
   const plane = dataPlaneOf(rt);
   const where = rt.registry.address(req, data);
   const index = parseShardIndex(data.ShardId);

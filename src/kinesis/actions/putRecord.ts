@@ -6,7 +6,7 @@ import { checkRecordSize } from '../records/record-limits.js';
 import { defineAction } from '../runtime.js';
 import { validation } from '../validations/putRecord.js';
 
-export const action = defineAction(validation, async ({ rt, req }, data) => {
+export default defineAction(validation, async ({ rt, req }, data) => {
   const plane = dataPlaneOf(rt);
   const stream = rt.registry.getWritable(req, data);
   if (data.SequenceNumberForOrdering !== undefined) {

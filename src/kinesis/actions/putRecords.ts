@@ -11,7 +11,7 @@ interface RequestEntry {
   ExplicitHashKey?: string;
 }
 
-export const action = defineAction(validation, async ({ rt, req }, data) => {
+export default defineAction(validation, async ({ rt, req }, data) => {
   const plane = dataPlaneOf(rt);
   const stream = rt.registry.getWritable(req, data);
   const records = data.Records as RequestEntry[];
