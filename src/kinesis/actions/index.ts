@@ -36,6 +36,19 @@ import updateStreamMode from './updateStreamMode.js';
 import updateStreamWarmThroughput from './updateStreamWarmThroughput.js';
 
 // Data plane
+import deregisterStreamConsumer from './deregisterStreamConsumer.js';
+import describeStreamConsumer from './describeStreamConsumer.js';
+import getRecords from './getRecords.js';
+import getShardIterator from './getShardIterator.js';
+import listStreamConsumers from './listStreamConsumers.js';
+import mergeShards from './mergeShards.js';
+import putRecord from './putRecord.js';
+import putRecords from './putRecords.js';
+import registerStreamConsumer from './registerStreamConsumer.js';
+import splitShard from './splitShard.js';
+import subscribeToShard from './subscribeToShard.js';
+import updateShardCount from './updateShardCount.js';
+import { reshardingHook } from '../resharding/runtime-hook.js';
 
 export const ACTIONS: Partial<Record<KinesisOperation, ActionDefinition>> = {
   AddTagsToStream: addTagsToStream,
@@ -43,39 +56,41 @@ export const ACTIONS: Partial<Record<KinesisOperation, ActionDefinition>> = {
   DecreaseStreamRetentionPeriod: decreaseStreamRetentionPeriod,
   DeleteResourcePolicy: deleteResourcePolicy,
   DeleteStream: deleteStream,
-  // DeregisterStreamConsumer: data plane
+  DeregisterStreamConsumer: deregisterStreamConsumer,
   DescribeAccountSettings: describeAccountSettings,
   DescribeLimits: describeLimits,
   DescribeStream: describeStream,
-  // DescribeStreamConsumer: data plane
+  DescribeStreamConsumer: describeStreamConsumer,
   DescribeStreamSummary: describeStreamSummary,
   DisableEnhancedMonitoring: disableEnhancedMonitoring,
   EnableEnhancedMonitoring: enableEnhancedMonitoring,
-  // GetRecords: data plane
+  GetRecords: getRecords,
   GetResourcePolicy: getResourcePolicy,
-  // GetShardIterator: data plane
+  GetShardIterator: getShardIterator,
   IncreaseStreamRetentionPeriod: increaseStreamRetentionPeriod,
   ListShards: listShards,
-  // ListStreamConsumers: data plane
+  ListStreamConsumers: listStreamConsumers,
   ListStreams: listStreams,
   ListTagsForResource: listTagsForResource,
   ListTagsForStream: listTagsForStream,
-  // MergeShards, PutRecord, PutRecords: data plane
+  MergeShards: mergeShards,
+  PutRecord: putRecord,
+  PutRecords: putRecords,
   PutResourcePolicy: putResourcePolicy,
-  // RegisterStreamConsumer: data plane
+  RegisterStreamConsumer: registerStreamConsumer,
   RemoveTagsFromStream: removeTagsFromStream,
-  // SplitShard: data plane
+  SplitShard: splitShard,
   StartStreamEncryption: startStreamEncryption,
   StopStreamEncryption: stopStreamEncryption,
-  // SubscribeToShard: data plane
+  SubscribeToShard: subscribeToShard,
   TagResource: tagResource,
   UntagResource: untagResource,
   UpdateAccountSettings: updateAccountSettings,
   UpdateMaxRecordSize: updateMaxRecordSize,
-  // UpdateShardCount: data plane
+  UpdateShardCount: updateShardCount,
   UpdateStreamMode: updateStreamMode,
   UpdateStreamWarmThroughput: updateStreamWarmThroughput,
 };
 
 /** Modules with background work or deferred-update appliers (see RuntimeHook). */
-export const RUNTIME_HOOKS: RuntimeHook[] = [];
+export const RUNTIME_HOOKS: RuntimeHook[] = [reshardingHook];
