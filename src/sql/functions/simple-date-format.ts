@@ -355,7 +355,9 @@ function setNumeric(f: Parsed, ch: string, count: number, value: number, digits:
   switch (ch) {
     case 'y':
     case 'Y':
-      f.year = count <= 2 && digits === 2 ? twoDigitYear(value) : value;
+      // Only 'yy' reads two digits as a year of the current century window: the SR's template table shows
+      // 'MMM dd,y' turning '10' into the year 0010, while 'dd-MM-yy' turns '11' into 2011.
+      f.year = count === 2 && digits === 2 ? twoDigitYear(value) : value;
       return true;
     case 'M':
     case 'L':
