@@ -24,8 +24,9 @@ export async function writeEventStream(
   res.once('close', () => {
     closed = true;
     wakeWriter?.();
-    // Stop the producer even while it is waiting for its next item.
-    if (!res.writableFinished) void iterator.return?.().catch(() => undefined);
+    // Stop the producer even while it is waiting for its next item. (writableEnded, not writableFinished: HTTP/2
+    // reports an aborted stream as finished.)
+    if (!res.writableEnded) void iterator.return?.().catch(() => undefined);
   });
 
   try {

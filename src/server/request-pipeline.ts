@@ -175,9 +175,9 @@ export function createRequestHandler(options: PipelineOptions): (req: HttpReques
     const scope = parseCredentialScope(sig.credential);
     if (!accountId && scope && options.accountsByAccessKey) accountId = options.accountsByAccessKey.get(scope.accessKeyId);
     const controller = new AbortController();
-    // 'close' also fires after a normal finish; only an unfinished response means the client went away.
+    // 'close' also fires after a normal end; only a response we never ended means the client went away.
     res.once('close', () => {
-      if (!res.writableFinished) controller.abort();
+      if (!res.writableEnded) controller.abort();
     });
     return {
       accountId: accountId ?? options.defaultAccountId,
