@@ -249,6 +249,44 @@ export class RandomCutTree {
     }
   }
 
+  /**
+   * Self-check of the structure: parent links, masses, tight bounding boxes and cuts consistent with the points
+   * below them. Throws on the first violation. Costs O(points × depth × dim); meant for tests and debugging.
+   */
+  verify(): void {
+    if (this.root === NONE) {
+      if (this.totalMass !== 0) throw new Error(`empty tree with mass ${this.totalMass}`);
+      return;
+    }
+    const d = this.dim;
+    const walk = (node: number, parent: number): { mass: number; min: number[]; max: number[] } => {
+      if (node >= this.leafBase) {
+        const slot = node - this.leafBase;
+        if (this.leafParent[slot] !== parent) throw new Error(`leaf ${slot} has the wrong parent`);
+        const p = Array.from(this.points.subarray(slot * d, slot * d + d));
+        return { mass: this.leafMass[slot]!, min: p, max: p.slice() };
+      }
+      if (this.parent[node] !== parent) throw new Error(`node ${node} has the wrong parent`);
+      const a = walk(this.left[node]!, node);
+      const b = walk(this.right[node]!, node);
+      const k = this.cutDim[node]!;
+      const c = this.cutValue[node]!;
+      if (!(a.max[k]! <= c && b.min[k]! > c)) throw new Error(`node ${node}: cut ${k}@${c} does not split its children`);
+      const min = a.min.map((x, i) => Math.min(x, b.min[i]!));
+      const max = a.max.map((x, i) => Math.max(x, b.max[i]!));
+      for (let i = 0; i < d; i++) {
+        if (this.boxMin[node * d + i] !== min[i] || this.boxMax[node * d + i] !== max[i]) {
+          throw new Error(`node ${node}: bounding box is not tight in dimension ${i}`);
+        }
+      }
+      const mass = a.mass + b.mass;
+      if (this.mass[node] !== mass) throw new Error(`node ${node}: mass ${this.mass[node]} but ${mass} below`);
+      return { mass, min, max };
+    };
+    const { mass } = walk(this.root, NONE);
+    if (mass !== this.totalMass) throw new Error(`tree mass ${this.totalMass} but ${mass} in the leaves`);
+  }
+
   // ---- internals ----
 
   private lastLeaf = 0;
