@@ -61,3 +61,72 @@ export async function waitForStatus(endpoint: string, name: string, status: stri
   }
   throw new Error(`stream ${name} never reached ${status}`);
 }
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KinesisClient } from '@aws-sdk/client-kinesis';
+import { startServer } from '../../src/server/server.js';
+import { createEmbeddedStorage } from '../../src/storage/embedded/index.js';
+import { createKinesisService, type KinesisService } from '../../src/kinesis/service.js';
+import type { KinesisOptions } from '../../src/kinesis/options.js';
+import type { StorageEngine } from '../../src/storage/engine.js';
+
+export interface KinesisTestServer {
+  endpoint: string;
+  dataDir: string;
+  service: KinesisService;
+  storage: StorageEngine;
+  kinesis(): KinesisClient;
+  /** Stops everything; the data dir is kept when `keepData` (to start again on it). */
+  stop(keepData?: boolean): Promise<void>;
+}
+
+/**
+ * The Kinesis service alone on embedded storage behind the real transport, with its runtime reachable (tests that
+ * need to reshape metadata or move the clock). Short state delays unless overridden.
+ */
+export async function startKinesisServer(
+  opts: Partial<Omit<KinesisOptions, 'storage'>> & { dataDir?: string } = {},
+): Promise<KinesisTestServer> {
+  const { dataDir: given, ...kopts } = opts;
+  const dataDir = given ?? (await mkdtemp(join(tmpdir(), 'freshet-kinesis-')));
+  const storage = createEmbeddedStorage({ dataDir });
+  await storage.open();
+  const service = createKinesisService({ createStreamMs: 20, deleteStreamMs: 20, updateStreamMs: 20, ...kopts, storage });
+  await service.start();
+  const server = await startServer({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir,
+    services: [service],
+    defaultRegion: 'us-east-1',
+    defaultAccountId: '000000000000',
+    logError: () => undefined,
+  });
+  const endpoint = `http://127.0.0.1:${server.port}`;
+  const clients: KinesisClient[] = [];
+  return {
+    endpoint,
+    dataDir,
+    service,
+    storage,
+    kinesis() {
+      const c = new KinesisClient({
+        endpoint,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'AKIDFRESHETTEST', secretAccessKey: 'x' },
+        maxAttempts: 1,
+      });
+      clients.push(c);
+      return c;
+    },
+    async stop(keepData = false) {
+      for (const c of clients) c.destroy();
+      await server.close();
+      await service.stop();
+      await storage.close();
+      if (!keepData) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

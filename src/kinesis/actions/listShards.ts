@@ -7,6 +7,7 @@ import { decodeNextToken, encodeNextToken } from '../model/pagination-token.js';
 import { streamNotFound } from '../model/errors.js';
 import type { StreamAddress } from '../model/stream-registry.js';
 import { isOpen, type ShardMeta, type StreamMeta } from '../model/types.js';
+import { SHARD_CREATE_BACKDATE_MS } from '../model/shards.js';
 import { shardToWire, visibleShards } from '../model/wire-shapes.js';
 import { defineAction } from '../runtime.js';
 import { validation } from '../validations/listShards.js';
@@ -113,7 +114,7 @@ function openAt(s: ShardMeta, t: number): boolean {
 function applyFilter(stream: StreamMeta, shards: ShardMeta[], f: Filter | undefined, now: number): ShardMeta[] {
   if (!f) return shards;
   // Times before the trim horizon (or before the stream existed) mean the trim horizon.
-  const trimHorizon = Math.max(now - stream.retentionHours * HOUR_MS, firstShardTime(shards));
+  const trimHorizon = Math.max(now - stream.retentionHours * HOUR_MS, stream.createdMs - SHARD_CREATE_BACKDATE_MS);
   switch (f.Type) {
     case 'AFTER_SHARD_ID':
       return shards.filter((s) => s.shardId > f.ShardId!);
@@ -134,10 +135,4 @@ function applyFilter(stream: StreamMeta, shards: ShardMeta[], f: Filter | undefi
     default:
       return shards;
   }
-}
-
-function firstShardTime(shards: ShardMeta[]): number {
-  let min = Number.POSITIVE_INFINITY;
-  for (const s of shards) min = Math.min(min, s.createdMs);
-  return Number.isFinite(min) ? min : 0;
 }
