@@ -58,12 +58,13 @@ export class SigV4Verifier {
     const scopeString = sig.credential.slice(sig.credential.indexOf('/') + 1);
     const signingKey = this.signingKey(key.secretAccessKey, scope.date, scope.region, scope.service);
 
+    // A declared body hash is signed as declared, but must also be the body's: otherwise the body was changed.
+    const bodyHash = sha256Hex(req.body);
     const declaredHash = headerValue(req.headers['x-amz-content-sha256']);
-    const candidates = declaredHash
-      ? [declaredHash]
-      : sig.kind === 'query'
-        ? [sha256Hex(req.body), 'UNSIGNED-PAYLOAD']
-        : [sha256Hex(req.body)];
+    if (declaredHash && declaredHash !== 'UNSIGNED-PAYLOAD' && declaredHash !== bodyHash) {
+      throw new AwsError('InvalidSignatureException', MISMATCH);
+    }
+    const candidates = declaredHash ? [declaredHash] : sig.kind === 'query' ? [bodyHash, 'UNSIGNED-PAYLOAD'] : [bodyHash];
     for (const payloadHash of candidates) {
       const canonicalRequest = [req.method, path || '/', canonicalQuery, canonicalHeaders, sig.signedHeaders, payloadHash].join('\n');
       const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scopeString, sha256Hex(canonicalRequest)].join('\n');
