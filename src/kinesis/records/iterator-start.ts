@@ -59,6 +59,8 @@ export function positionForSequence(
   } catch {
     throw invalid();
   }
+  // A shard field with its top bit set is no shard at all.
+  if (parts.shardIx < 0) throw invalid();
   if (parts.shardIx !== shard.index) {
     throw invalidArgument(
       `Invalid StartingSequenceNumber. It encodes ${shardIdName(parts.shardIx)}, while it was used in a call to a shard with ${shard.shardId}`,

@@ -58,7 +58,9 @@ export function decodeShardIterator(iterator: string, ttlMs = DEFAULT_ITERATOR_T
   }
   const pieces = plain.split('/');
   if (pieces.length !== 5) throw invalidShardIterator();
-  const [msText, streamName, shardId, sequenceNumber] = pieces as [string, string, string, string, string];
+  const [msText, streamName, shardId, sequenceNumber, trailer] = pieces as [string, string, string, string, string];
+  // The fixed trailer doubles as an integrity check: a tampered ciphertext garbles it.
+  if (trailer !== TRAILER) throw invalidShardIterator();
   const createdMs = Number(msText);
   if (!(createdMs > 0 && createdMs <= nowMs)) throw invalidShardIterator();
   if (!STREAM_NAME.test(streamName) || !SHARD_ID.test(shardId) || !/^\d{1,130}$/.test(sequenceNumber)) {
