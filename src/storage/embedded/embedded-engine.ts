@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { MetaEntry, ReadOptions, RecordInput, StorageEngine, StoredRecord } from '../engine.js';
 import { syncDir } from './durable-fs.js';
 import { GroupCommit, type SyncPolicy } from './group-commit.js';
+import { lockDataDir } from './data-dir-lock.js';
 import { logDirName } from './log-dir-name.js';
 import { MetaJournal } from './meta-journal.js';
 import { RecordLog } from './record-log.js';
@@ -21,6 +22,7 @@ export interface EmbeddedEngineConfig {
   sync: SyncPolicy;
   syncIntervalMs: number;
   segmentBytes: number;
+  segmentMaxAgeMs: number;
 }
 
 /** Folders being deleted are first renamed to this prefix, so a crash mid-delete never leaves half a log. */
@@ -31,6 +33,7 @@ export class EmbeddedEngine implements StorageEngine {
   private meta: MetaJournal | undefined;
   private logs = new Map<string, RecordLog>();
   private deletions = 0;
+  private unlock: (() => void) | undefined;
 
   constructor(private readonly config: EmbeddedEngineConfig) {}
 
@@ -41,6 +44,17 @@ export class EmbeddedEngine implements StorageEngine {
   async open(): Promise<void> {
     if (this.commits) throw new Error('storage is already open');
     mkdirSync(this.logsDir, { recursive: true });
+    const unlock = lockDataDir(this.config.dataDir);
+    try {
+      await this.recover();
+    } catch (err) {
+      unlock();
+      throw err;
+    }
+    this.unlock = unlock;
+  }
+
+  private async recover(): Promise<void> {
     const commits = new GroupCommit(this.config.sync, this.config.syncIntervalMs);
     const meta = new MetaJournal(join(this.config.dataDir, 'meta.journal'), commits);
     meta.open();
@@ -70,7 +84,12 @@ export class EmbeddedEngine implements StorageEngine {
     this.logs.clear();
     this.meta?.close();
     this.meta = undefined;
-    await commits.close();
+    try {
+      await commits.close();
+    } finally {
+      this.unlock?.();
+      this.unlock = undefined;
+    }
   }
 
   // ---- metadata ---------------------------------------------------------------------------------------------

@@ -18,6 +18,12 @@ export interface SyncedFile {
   readonly fd: number;
 }
 
+interface Retired {
+  file: SyncedFile;
+  /** Runs once the file's last writes are durable and its descriptor is closed. */
+  afterSync?: () => void;
+}
+
 interface Waiter {
   resolve: () => void;
   reject: (err: Error) => void;
@@ -30,7 +36,7 @@ function datasync(fd: number): Promise<void> {
 export class GroupCommit {
   private dirty = new Set<SyncedFile>();
   private waiters: Waiter[] = [];
-  private retired: SyncedFile[] = [];
+  private retired: Retired[] = [];
   private scheduled = false;
   private running: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -64,9 +70,13 @@ export class GroupCommit {
     return p;
   }
 
-  /** Closes `file` once no sync round can still be using its descriptor (after syncing it one last time). */
-  retire(file: SyncedFile): void {
-    this.retired.push(file);
+  /**
+   * Syncs `file` one last time and closes it once no sync round can still be using its descriptor; then runs
+   * `afterSync` (only if the sync succeeded).
+   */
+  retire(file: SyncedFile, afterSync?: () => void): void {
+    this.dirty.add(file);
+    this.retired.push({ file, afterSync });
     this.schedule();
   }
 
@@ -115,12 +125,13 @@ export class GroupCommit {
             this.failure = err as Error;
           }
         }
-        for (const f of retired) {
+        for (const r of retired) {
           try {
-            closeSync(f.fd);
+            closeSync(r.file.fd);
           } catch {
             // already gone: nothing left to release
           }
+          if (!this.failure) r.afterSync?.();
         }
         for (const w of waiters) {
           if (this.failure) w.reject(this.failure);

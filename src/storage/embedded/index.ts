@@ -13,9 +13,12 @@ export interface EmbeddedStorageOptions {
   syncIntervalMs?: number;
   /** Size at which a log's segment file is sealed and a new one started (retention deletes whole segments). */
   segmentBytes?: number;
+  /** Age (by arrivalMs) at which a segment is sealed even if not full, so retention can delete it. */
+  segmentMaxAgeMs?: number;
 }
 
 export const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_SEGMENT_MAX_AGE_MS = 60 * 60 * 1000;
 
 export function createEmbeddedStorage(options: EmbeddedStorageOptions): StorageEngine {
   return new EmbeddedEngine({
@@ -23,5 +26,6 @@ export function createEmbeddedStorage(options: EmbeddedStorageOptions): StorageE
     sync: options.sync ?? 'always',
     syncIntervalMs: options.syncIntervalMs ?? 1000,
     segmentBytes: options.segmentBytes ?? DEFAULT_SEGMENT_BYTES,
+    segmentMaxAgeMs: options.segmentMaxAgeMs ?? DEFAULT_SEGMENT_MAX_AGE_MS,
   });
 }

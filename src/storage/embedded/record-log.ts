@@ -23,7 +23,12 @@ import {
   framePosition,
   FRAME_PREFIX,
 } from './record-frame.js';
-import { parseSegmentFileName, READ_SLICE, Segment, segmentFileName } from './segment.js';
+import { INDEX_SUFFIX, parseSegmentFileName, READ_SLICE, Segment } from './segment.js';
+
+function removeSegmentFiles(seg: Segment): void {
+  unlinkSync(seg.path);
+  rmSync(seg.indexPath, { force: true });
+}
 
 const LOG_FILE = 'LOG';
 const TRIM_FILE = 'TRIM';
@@ -31,6 +36,11 @@ const TRIM_FILE = 'TRIM';
 export interface RecordLogOptions {
   /** A segment is sealed and a new one started once it holds at least this many bytes. */
   segmentBytes: number;
+  /**
+   * A segment is also sealed once its records span this long (by arrivalMs), so that a quiet log's old records
+   * become a whole file that retention can delete.
+   */
+  segmentMaxAgeMs: number;
 }
 
 /** What a read still needs while it walks segments. */
@@ -101,10 +111,12 @@ export class RecordLog {
         unlinkSync(seg.path);
         continue;
       }
-      const whole = seg.recover();
+      // Sealed segments may be opened from their saved index; the last one, written to until the crash, is
+      // always checked frame by frame.
+      const whole = base === bases.at(-1) ? seg.recover() : seg.load();
       log.segments.push(seg);
       if (!whole) {
-        for (const later of bases.filter((b) => b > base)) unlinkSync(join(dir, segmentFileName(later)));
+        for (const later of bases.filter((b) => b > base)) removeSegmentFiles(new Segment(dir, later));
         break;
       }
     }
@@ -117,6 +129,7 @@ export class RecordLog {
     log.next = log.committed = log.segments.at(-1)!.end;
     if (log.trim > log.next) log.trim = log.next;
     log.dropTrimmedSegments();
+    log.removeStrayFiles();
     syncDir(dir);
     return log;
   }
@@ -134,7 +147,13 @@ export class RecordLog {
     const first = this.next;
     if (records.length === 0) return Promise.resolve(first);
     let active = this.segments.at(-1)!;
-    if (active.size >= this.options.segmentBytes && active.count > 0) active = this.startSegment(first);
+    if (
+      active.count > 0 &&
+      (active.size >= this.options.segmentBytes ||
+        records[0]!.arrivalMs - active.index.arrival(0) >= this.options.segmentMaxAgeMs)
+    ) {
+      active = this.startSegment(first);
+    }
     const frames = encodeFrames(records, first);
     try {
       writeFully(active.file!.fd, frames, active.size);
@@ -234,17 +253,26 @@ export class RecordLog {
   private dropTrimmedSegments(): void {
     let dropped = false;
     while (this.segments.length > 1 && this.segments[1]!.base <= this.trim) {
-      unlinkSync(this.segments.shift()!.path);
+      removeSegmentFiles(this.segments.shift()!);
       dropped = true;
     }
     // Everything, including the segment being appended to, is trimmed: start a fresh one so the old file can go.
     const only = this.segments[0]!;
     if (this.segments.length === 1 && only.count > 0 && this.trim >= this.next) {
       this.startSegment(this.next);
-      unlinkSync(this.segments.shift()!.path);
+      removeSegmentFiles(this.segments.shift()!);
       dropped = true;
     }
     if (dropped) syncDir(this.dir);
+  }
+
+  /** Temporary files and saved indexes of segments that are gone (a crash between two steps leaves these). */
+  private removeStrayFiles(): void {
+    const live = new Set(this.segments.map((s) => s.indexPath));
+    for (const name of readdirSync(this.dir)) {
+      const path = join(this.dir, name);
+      if (name.endsWith('.tmp') || (name.endsWith(INDEX_SUFFIX) && !live.has(path))) rmSync(path, { force: true });
+    }
   }
 
   /** Seals the current last segment (if any) and starts an empty one at `base`. */
@@ -254,7 +282,10 @@ export class RecordLog {
     syncDir(this.dir);
     const prev = this.segments.at(-1);
     if (prev?.file) {
-      this.commits.retire(prev.file);
+      this.commits.retire(prev.file, () => {
+        // The log may have been trimmed past it or deleted since: then there is nothing to save.
+        if (!this.deleted && this.segments.includes(prev)) prev.saveIndex();
+      });
       prev.file = undefined;
     }
     this.segments.push(seg);

@@ -3,13 +3,15 @@
  * The file is named after `base` (16 digits, so names sort like positions). Only the last segment of a log is
  * written to; the others are sealed and immutable until retention deletes them whole.
  */
-import { closeSync, ftruncateSync, fsyncSync, openSync, readSync, fstatSync } from 'node:fs';
+import { closeSync, ftruncateSync, fsyncSync, openSync, readSync, fstatSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { FRAME_HEADER, FRAME_PREFIX, frameArrival, MAX_BODY, validFrameLength } from './record-frame.js';
+import { loadSegmentIndex, saveSegmentIndex } from './segment-index-file.js';
 import { SparseIndex } from './sparse-index.js';
 import type { SyncedFile } from './group-commit.js';
 
 export const SEGMENT_SUFFIX = '.seg';
+export const INDEX_SUFFIX = '.idx';
 /** Reads are done in slices of at most this many bytes (more only when one frame is larger). */
 export const READ_SLICE = 4 * 1024 * 1024;
 
@@ -23,7 +25,7 @@ export function parseSegmentFileName(name: string): number | undefined {
 }
 
 export class Segment {
-  readonly index = new SparseIndex();
+  index = new SparseIndex();
   /** Records in the file. */
   count = 0;
   /** Bytes of whole frames in the file. */
@@ -38,6 +40,25 @@ export class Segment {
 
   get path(): string {
     return join(this.dir, segmentFileName(this.base));
+  }
+
+  get indexPath(): string {
+    return this.path.slice(0, -SEGMENT_SUFFIX.length) + INDEX_SUFFIX;
+  }
+
+  /** Saves the index of this (sealed, synced) segment so the next open need not scan it. */
+  saveIndex(): void {
+    saveSegmentIndex(this.indexPath, this.base, this.count, this.size, this.index);
+  }
+
+  /** Opens a sealed segment from its saved index when that matches the file; else like `recover()`. */
+  load(): boolean {
+    const saved = loadSegmentIndex(this.indexPath, this.base, statSync(this.path).size);
+    if (!saved) return this.recover();
+    this.index = saved.index;
+    this.count = saved.count;
+    this.size = saved.size;
+    return true;
   }
 
   /** Position after the last record. */
@@ -58,9 +79,11 @@ export class Segment {
 
   /**
    * Scans the file, checking every frame, and builds the index. If the file ends in a torn or corrupt frame, the
-   * file is truncated to its last good frame (and fsynced). Returns whether the whole file was good.
+   * file is truncated to its last good frame (and fsynced), and any saved index is dropped. Returns whether the
+   * whole file was good.
    */
   recover(): boolean {
+    rmSync(this.indexPath, { force: true });
     const fd = openSync(this.path, 'r+');
     try {
       const fileSize = fstatSync(fd).size;

@@ -65,6 +65,26 @@ export class SparseIndex {
     return lo - 1;
   }
 
+  /** Entries back to back as (position, offset, arrival) float64 triples. */
+  entriesBytes(): Buffer {
+    const out = Buffer.allocUnsafe(this.n * 24);
+    for (let i = 0; i < this.n; i++) {
+      out.writeDoubleLE(this.positions[i]!, i * 24);
+      out.writeDoubleLE(this.offsets[i]!, i * 24 + 8);
+      out.writeDoubleLE(this.arrivals[i]!, i * 24 + 16);
+    }
+    return out;
+  }
+
+  /** Rebuilds from `entriesBytes()` output. */
+  static fromEntries(buf: Buffer, count: number): SparseIndex {
+    const idx = new SparseIndex();
+    for (let i = 0; i < count; i++) {
+      idx.offer(buf.readDoubleLE(i * 24), buf.readDoubleLE(i * 24 + 8), buf.readDoubleLE(i * 24 + 16));
+    }
+    return idx;
+  }
+
   private grow(): void {
     const size = this.positions.length * 2;
     for (const k of ['positions', 'offsets', 'arrivals'] as const) {
