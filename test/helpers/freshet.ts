@@ -98,6 +98,7 @@ export interface SpawnOptions {
  * endpoint. Kill it in an `after` hook.
  */
 export async function spawnServer(args: string[] = [], opts: SpawnOptions = {}): Promise<SpawnedServer> {
+  const ownDir = opts.dataDir === undefined;
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'freshet-spawn-')));
   const child = spawn(
     process.execPath,
@@ -128,6 +129,9 @@ export async function spawnServer(args: string[] = [], opts: SpawnOptions = {}):
       clearTimeout(timer);
       rej(new Error(`freshet serve exited with ${code} before it was ready:\n${out}`));
     });
+  }).catch(async (err: unknown) => {
+    if (ownDir) await rm(dataDir, { recursive: true, force: true });
+    throw err;
   });
 
   const handle: SpawnedServer = {
