@@ -55,7 +55,7 @@ export function createKinesisService(options: KinesisOptions): KinesisService {
     async stop() {
       trimmer.stop();
       for (const hook of RUNTIME_HOOKS) await hook.stop?.(runtime);
-      registry.stop();
+      await registry.stop();
       await trimmer.idle();
     },
   };

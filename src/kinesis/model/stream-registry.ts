@@ -64,6 +64,7 @@ export class StreamRegistry {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly updateKinds = new Map<string, UpdateApplier>();
   private stopped = false;
+  private readonly settling = new Set<Promise<void>>();
 
   constructor(
     readonly storage: StorageEngine,
@@ -81,11 +82,14 @@ export class StreamRegistry {
     for (const key of this.streams.keys()) this.schedule(key);
   }
 
-  /** Cancels timers; pending transitions stay in storage for the next start. */
-  stop(): void {
+  /**
+   * Cancels timers and waits for a transition in progress; pending transitions stay in storage for the next start.
+   */
+  async stop(): Promise<void> {
     this.stopped = true;
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    await Promise.allSettled([...this.settling]);
   }
 
   /** Names a kind of deferred UPDATING change (see `beginUpdating`). Register before `load`. */
@@ -260,7 +264,10 @@ export class StreamRegistry {
     const timer = setTimeout(
       () => {
         this.timers.delete(key);
-        this.settle(key).catch((err: unknown) => {
+        const run = this.settle(key);
+        this.settling.add(run);
+        void run.finally(() => this.settling.delete(run)).catch(() => undefined);
+        run.catch((err: unknown) => {
           // A failed transition (storage trouble) is retried rather than lost.
           console.error(`kinesis: state transition of ${key} failed`, err);
           if (!this.stopped) this.timers.set(key, setTimeout(() => this.schedule(key), 1000).unref());
