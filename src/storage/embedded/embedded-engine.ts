@@ -161,6 +161,11 @@ export class EmbeddedEngine implements StorageEngine {
     await rm(doomed, { recursive: true, force: true });
   }
 
+  /** Group-commit counters since open (all zero when closed). */
+  syncStats(): { rounds: number; fsyncs: number; acknowledged: number } {
+    return { ...(this.commits?.stats ?? { rounds: 0, fsyncs: 0, acknowledged: 0 }) };
+  }
+
   private group(): GroupCommit {
     if (!this.commits) throw new Error('storage is not open');
     return this.commits;

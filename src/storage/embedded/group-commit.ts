@@ -41,6 +41,8 @@ export class GroupCommit {
   private running: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private failure: Error | undefined;
+  /** Counters, for tests and monitoring: sync rounds run, fdatasync calls made, writes acknowledged by them. */
+  readonly stats = { rounds: 0, fsyncs: 0, acknowledged: 0 };
 
   constructor(
     readonly policy: SyncPolicy,
@@ -118,6 +120,9 @@ export class GroupCommit {
         this.waiters = [];
         const retired = this.retired;
         this.retired = [];
+        this.stats.rounds++;
+        this.stats.fsyncs += files.length;
+        this.stats.acknowledged += waiters.length;
         if (!this.failure) {
           try {
             await Promise.all(files.map((f) => datasync(f.fd)));

@@ -20,7 +20,12 @@ export interface EmbeddedStorageOptions {
 export const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_SEGMENT_MAX_AGE_MS = 60 * 60 * 1000;
 
-export function createEmbeddedStorage(options: EmbeddedStorageOptions): StorageEngine {
+/** The embedded engine: a StorageEngine plus counters of its group commit. */
+export interface EmbeddedStorage extends StorageEngine {
+  syncStats(): { rounds: number; fsyncs: number; acknowledged: number };
+}
+
+export function createEmbeddedStorage(options: EmbeddedStorageOptions): EmbeddedStorage {
   return new EmbeddedEngine({
     dataDir: options.dataDir,
     sync: options.sync ?? 'always',

@@ -2,12 +2,12 @@
  * The metadata key-value space: an append-only journal file of CRC-framed JSON entries
  * (`{"k":key,"r":revision,"v":value}` or `{"k":key,"r":revision,"d":1}` for a delete), replayed into memory on
  * open. Metadata is small (stream descriptions, checkpoints), so all of it lives in memory as JSON text, and the
- * journal is rewritten compactly on open once it is mostly dead entries.
+ * journal is rewritten compactly (on open, or after a write) once it is mostly superseded entries.
  *
  * Revisions come from one counter for the whole space (like etcd's), so a key's revision increases on every write,
  * and a key deleted and created again never repeats an earlier revision.
  */
-import { closeSync, existsSync, fstatSync, ftruncateSync, fsyncSync, openSync, readSync, renameSync } from 'node:fs';
+import { existsSync, fstatSync, ftruncateSync, fsyncSync, openSync, readSync, renameSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { syncDir, writeFully } from './durable-fs.js';
 import type { GroupCommit, SyncedFile } from './group-commit.js';
@@ -24,6 +24,8 @@ interface JournalEntry {
 interface Stored {
   json: string;
   revision: number;
+  /** Size of the journal frame that holds this value. */
+  bytes: number;
 }
 
 const PREFIX = 8;
@@ -48,6 +50,8 @@ export class MetaJournal {
   private revision = 0;
   private file: SyncedFile | undefined;
   private size = 0;
+  /** Journal bytes of the entries still live: compaction would shrink the journal to about this. */
+  private live = 0;
 
   constructor(
     private readonly path: string,
@@ -73,8 +77,7 @@ export class MetaJournal {
         break;
       }
       this.revision = Math.max(this.revision, e.r);
-      if (e.d) this.entries.delete(e.k);
-      else this.entries.set(e.k, { json: JSON.stringify(e.v), revision: e.r });
+      this.apply(e.k, e.d ? undefined : { json: JSON.stringify(e.v), revision: e.r, bytes: end - off });
       off = end;
     }
     if (off < fileSize) {
@@ -83,7 +86,7 @@ export class MetaJournal {
     }
     this.size = off;
     this.file = { fd };
-    if (this.size > COMPACT_MIN_BYTES && this.size > COMPACT_RATIO * this.liveBytes()) this.compact();
+    this.compactIfWorthwhile();
   }
 
   close(): void {
@@ -130,36 +133,48 @@ export class MetaJournal {
     const buf = frame(key, revision, json);
     writeFully(this.file.fd, buf, this.size);
     this.size += buf.length;
-    if (json === undefined) this.entries.delete(key);
-    else this.entries.set(key, { json, revision });
-    return this.commits.commit(this.file) ?? Promise.resolve();
+    this.apply(key, json === undefined ? undefined : { json, revision, bytes: buf.length });
+    const durable = this.commits.commit(this.file) ?? Promise.resolve();
+    // The compacted journal holds this write too, fsynced, so waiting on the old file's sync stays correct.
+    this.compactIfWorthwhile();
+    return durable;
   }
 
-  private liveBytes(): number {
-    let n = 0;
-    for (const [k, s] of this.entries) n += PREFIX + k.length + s.json.length + 24;
-    return n;
+  private apply(key: string, stored: Stored | undefined): void {
+    this.live -= this.entries.get(key)?.bytes ?? 0;
+    if (stored) {
+      this.entries.set(key, stored);
+      this.live += stored.bytes;
+    } else {
+      this.entries.delete(key);
+    }
+  }
+
+  private compactIfWorthwhile(): void {
+    if (this.size > COMPACT_MIN_BYTES && this.size > COMPACT_RATIO * this.live) this.compact();
   }
 
   /** Rewrites the journal with only live entries: temporary file, fsync, rename over, fsync the folder. */
   private compact(): void {
     const tmp = `${this.path}.tmp`;
     const fd = openSync(tmp, 'w');
-    let size = 0;
+    // First, the revision counter: a tombstone-free journal would otherwise forget revisions of deleted keys.
+    // (A delete of the empty key, written before every live entry, so it never hides a live value.)
+    const frames = [frame('', this.revision, undefined)];
     for (const [k, s] of this.entries) {
       const buf = frame(k, s.revision, s.json);
-      writeFully(fd, buf, size);
-      size += buf.length;
+      frames.push(buf);
+      s.bytes = buf.length;
     }
-    // Keep the revision counter: a tombstone-free journal would otherwise forget revisions of deleted keys.
-    const marker = frame('', this.revision, undefined);
-    writeFully(fd, marker, size);
-    size += marker.length;
+    const all = Buffer.concat(frames);
+    writeFully(fd, all, 0);
     fsyncSync(fd);
     renameSync(tmp, this.path);
     syncDir(dirname(this.path));
-    closeSync(this.file!.fd);
+    // The old descriptor may still be in a sync round: let the group commit close it.
+    this.commits.retire(this.file!);
     this.file = { fd };
-    this.size = size;
+    this.size = all.length;
+    this.live = all.length - frames[0]!.length;
   }
 }
