@@ -58,9 +58,13 @@ export function initcap(s: string): string {
   return out;
 }
 
-/** POSITION(needle IN haystack): 1-based index of the first occurrence, 0 when absent, 1 for an empty needle. */
-export function position(needle: string, haystack: string): number {
-  return haystack.indexOf(needle) + 1;
+/**
+ * POSITION(needle IN haystack [FROM start]): 1-based index of the first occurrence at or after `start`, 0 when
+ * absent; an empty needle is found at the start position.
+ */
+export function position(needle: string, haystack: string, start = 1): number {
+  if (start > haystack.length + 1) return 0;
+  return haystack.indexOf(needle, Math.max(0, start - 1)) + 1;
 }
 
 /** OVERLAY(s PLACING r FROM start [FOR len]); len defaults to the length of r. */
@@ -153,6 +157,18 @@ const SUBSTRING: ScalarFunctionDef = {
   impl: substringImpl,
 };
 
+/** The parser's name for SUBSTRING(s SIMILAR pattern ESCAPE esc). */
+const SUBSTRING_SIMILAR: ScalarFunctionDef = {
+  name: 'SUBSTRING_SIMILAR',
+  minArgs: 3,
+  maxArgs: 3,
+  returnType(argTypes) {
+    requireArgs('SUBSTRING', argTypes, [isCharacter], 'SUBSTRING(<CHARACTER> SIMILAR <CHARACTER> ESCAPE <CHARACTER>)');
+    return sqlType('VARCHAR', true, argTypes[0]!.precision);
+  },
+  impl: strictN(substringSimilar),
+};
+
 /** TRIM([BOTH|LEADING|TRAILING] [c] FROM s): exactly one trim character, blank by default. */
 export function trim(spec: string, chars: string, s: string): string {
   if (chars.length !== 1) throw new SqlRuntimeError('Invalid trim character', `TRIM character must be exactly one character, got '${chars}'`);
@@ -188,9 +204,9 @@ const TRIM: ScalarFunctionDef = {
 const POSITION: ScalarFunctionDef = {
   name: 'POSITION',
   minArgs: 2,
-  maxArgs: 2,
+  maxArgs: 3,
   returnType(argTypes) {
-    requireArgs('POSITION', argTypes, [isCharacter], 'POSITION(<CHARACTER> IN <CHARACTER>)');
+    requireArgs('POSITION', argTypes, [isCharacter, isCharacter, isIntegral], 'POSITION(<CHARACTER> IN <CHARACTER> [FROM <INTEGER>])');
     return sqlType('INTEGER', anyNullable(argTypes));
   },
   impl: strictN(position),
@@ -217,5 +233,6 @@ export const stringFunctions: ScalarFunctionDef[] = [
   POSITION,
   OVERLAY,
   SUBSTRING,
+  SUBSTRING_SIMILAR,
   TRIM,
 ];

@@ -33,6 +33,8 @@ test('SUBSTRING SIMILAR … ESCAPE extracts the middle part of a whole-string ma
   assert.equal(call('SUBSTRING', 'abcabc', '#"(abc)*#"', '#'), 'abcabc');
   assert.equal(call('SUBSTRING', 'abcabc', '#"abc#"', '#'), null);
   assert.throws(() => call('SUBSTRING', 'abc', 'abc', '#'), SqlRuntimeError);
+  assert.equal(call('SUBSTRING_SIMILAR', 'abcabc', 'a#"%#"c', '#'), 'bcab', 'the parser calls the SIMILAR form by this name');
+  assert.equal(call('SUBSTRING_SIMILAR', null, 'a#"%#"c', '#'), null);
 });
 
 test('POSITION is 1-based, 0 when absent', () => {
@@ -40,6 +42,9 @@ test('POSITION is 1-based, 0 when absent', () => {
   assert.equal(call('POSITION', 'x', 'abc'), 0);
   assert.equal(call('POSITION', '', 'abc'), 1);
   assert.equal(call('POSITION', null, 'abc'), null);
+  assert.equal(call('POSITION', 'a', 'banana', 3), 4, 'POSITION … FROM start');
+  assert.equal(call('POSITION', 'a', 'banana', 7), 0);
+  assert.equal(call('POSITION', 'x', 'banana', 1), 0);
 });
 
 test('TRIM: BOTH/LEADING/TRAILING with one character, blanks by default', () => {
