@@ -13,7 +13,7 @@ export default defineAction(validation, async ({ rt, req }, data) => {
     checkSequenceNumberForOrdering(data.SequenceNumberForOrdering, stream.name, stream.accountId, plane.now());
   }
   checkRecordSize(stream, data.Data);
-  const r = await putOne(plane, stream, { data: data.Data, partitionKey: data.PartitionKey, explicitHashKey: data.ExplicitHashKey });
+  const r = await putOne(plane, stream, { Data: data.Data, PartitionKey: data.PartitionKey, ExplicitHashKey: data.ExplicitHashKey });
   const out: Record<string, unknown> = { ShardId: r.shardId, SequenceNumber: r.sequenceNumber };
   if (stream.encryptionType === 'KMS') out.EncryptionType = 'KMS';
   return out;

@@ -1,7 +1,8 @@
 /**
  * The write hot path: routes records to open shards by hash key, appends each shard's records with a single
  * storage append per call, and answers with sequence numbers only once the append is committed. Records for one
- * shard keep their request order; arrival times never go backwards within a shard.
+ * shard keep their request order; arrival times never go backwards within a shard. PutRecords builds its wire
+ * answer directly (one object per record) to keep allocation per record low.
  */
 import type { RecordInput } from '../../storage/engine.js';
 import { AwsError } from '../../server/service.js';
@@ -9,20 +10,13 @@ import type { ShardMeta, StreamMeta } from '../model/types.js';
 import type { DataPlane } from './data-plane.js';
 import { explicitHashKeyBytes, partitionKeyHash } from './hash-keys.js';
 import { sequencerFor } from './sequence-format.js';
-import { routerFor } from './shard-router.js';
+import { routerFor, type ShardRouter } from './shard-router.js';
 
+/** A record as the request carries it (after validation: Data is bytes). */
 export interface PutEntry {
-  data: Uint8Array;
-  partitionKey: string;
-  explicitHashKey?: string;
-}
-
-/** One record's outcome, in request order: either committed (shardId + sequenceNumber) or refused. */
-export interface PutOutcome {
-  shardId?: string;
-  sequenceNumber?: string;
-  errorCode?: string;
-  errorMessage?: string;
+  Data: Uint8Array;
+  PartitionKey: string;
+  ExplicitHashKey?: string;
 }
 
 export function rateExceeded(shardId: string, stream: StreamMeta): AwsError {
@@ -32,12 +26,12 @@ export function rateExceeded(shardId: string, stream: StreamMeta): AwsError {
   );
 }
 
-function shardFor(stream: StreamMeta, entry: PutEntry): ShardMeta {
-  const key = entry.explicitHashKey !== undefined ? explicitHashKeyBytes(entry.explicitHashKey) : partitionKeyHash(entry.partitionKey);
-  const shard = routerFor(stream.shards).route(key);
+function slotFor(router: ShardRouter, entry: PutEntry): number {
+  const key = entry.ExplicitHashKey !== undefined ? explicitHashKeyBytes(entry.ExplicitHashKey) : partitionKeyHash(entry.PartitionKey);
+  const slot = router.slot(key);
   // Open shards always cover the hash key space; a stream without any would be a broken stream document.
-  if (!shard) throw new AwsError('InternalFailure', undefined, 500);
-  return shard;
+  if (slot < 0) throw new AwsError('InternalFailure', undefined, 500);
+  return slot;
 }
 
 function streamKey(stream: StreamMeta): string {
@@ -45,74 +39,94 @@ function streamKey(stream: StreamMeta): string {
 }
 
 function recordBytes(entry: PutEntry): number {
-  return entry.data.byteLength + Buffer.byteLength(entry.partitionKey, 'utf8');
+  return entry.Data.byteLength + Buffer.byteLength(entry.PartitionKey, 'utf8');
 }
 
 /** PutRecord: one record; throughput refusals throw ProvisionedThroughputExceededException. */
 export async function putOne(plane: DataPlane, stream: StreamMeta, entry: PutEntry): Promise<{ shardId: string; sequenceNumber: string }> {
-  const shard = shardFor(stream, entry);
+  const router = routerFor(stream.shards);
+  const shard = router.shards[slotFor(router, entry)]!;
   const now = plane.now();
   if (plane.throughput) {
     const allowance = plane.throughput.writeAllowance(streamKey(stream), shard.shardId, stream.mode === 'ON_DEMAND');
     if (!plane.throughput.tryWrite(allowance, recordBytes(entry), now)) throw rateExceeded(shard.shardId, stream);
   }
   const arrivalMs = plane.arrivalFor(shard.logKey, now);
-  const position = await plane.storage.append(shard.logKey, [{ partitionKey: entry.partitionKey, data: entry.data, arrivalMs }]);
+  const position = await plane.storage.append(shard.logKey, [{ partitionKey: entry.PartitionKey, data: entry.Data, arrivalMs }]);
   plane.appends.notify(shard.logKey);
   return { shardId: shard.shardId, sequenceNumber: sequencerFor(shard).sequenceNumber(position, arrivalMs) };
+}
+
+export interface PutManyResult {
+  /** Wire entries in request order: `{SequenceNumber, ShardId}` or `{ErrorCode, ErrorMessage}`. */
+  records: Array<Record<string, unknown>>;
+  failed: number;
 }
 
 /**
  * PutRecords: every record routed, throughput-checked (refused ones get ErrorCode/ErrorMessage and take no
  * sequence number), and appended with one append per shard; all shards' appends run concurrently.
  */
-export async function putMany(plane: DataPlane, stream: StreamMeta, entries: readonly PutEntry[]): Promise<PutOutcome[]> {
+export async function putMany(plane: DataPlane, stream: StreamMeta, entries: readonly PutEntry[]): Promise<PutManyResult> {
   const n = entries.length;
-  const outcomes: PutOutcome[] = new Array(n);
+  const records: Array<Record<string, unknown>> = new Array(n);
+  let failed = 0;
   const now = plane.now();
-  // Group by shard in request order; a Map keyed by shard keeps insertion (first-seen) order.
-  const groups = new Map<ShardMeta, { inputs: RecordInput[]; indexes: number[] }>();
-  const sk = plane.throughput ? streamKey(stream) : '';
+  const router = routerFor(stream.shards);
+  const shardCount = router.shards.length;
+  const inputs: Array<RecordInput[] | undefined> = new Array(shardCount);
+  const indexes: Array<number[] | undefined> = new Array(shardCount);
+  const limiter = plane.throughput;
+  const sk = limiter ? streamKey(stream) : '';
   for (let i = 0; i < n; i++) {
     const entry = entries[i]!;
-    const shard = shardFor(stream, entry);
-    if (plane.throughput) {
-      const allowance = plane.throughput.writeAllowance(sk, shard.shardId, stream.mode === 'ON_DEMAND');
-      if (!plane.throughput.tryWrite(allowance, recordBytes(entry), now)) {
-        const err = rateExceeded(shard.shardId, stream);
-        outcomes[i] = { errorCode: err.type, errorMessage: err.message };
+    const slot = slotFor(router, entry);
+    if (limiter) {
+      const shardId = router.shards[slot]!.shardId;
+      const allowance = limiter.writeAllowance(sk, shardId, stream.mode === 'ON_DEMAND');
+      if (!limiter.tryWrite(allowance, recordBytes(entry), now)) {
+        const err = rateExceeded(shardId, stream);
+        records[i] = { ErrorCode: err.type, ErrorMessage: err.message };
+        failed++;
         continue;
       }
     }
-    let g = groups.get(shard);
-    if (!g) {
-      g = { inputs: [], indexes: [] };
-      groups.set(shard, g);
+    let list = inputs[slot];
+    if (list === undefined) {
+      list = inputs[slot] = [];
+      indexes[slot] = [];
     }
-    g.inputs.push({ partitionKey: entry.partitionKey, data: entry.data, arrivalMs: 0 });
-    g.indexes.push(i);
+    list.push({ partitionKey: entry.PartitionKey, data: entry.Data, arrivalMs: 0 });
+    indexes[slot]!.push(i);
   }
 
   const appends: Promise<void>[] = [];
-  for (const [shard, g] of groups) {
+  for (let slot = 0; slot < shardCount; slot++) {
+    const list = inputs[slot];
+    if (list === undefined) continue;
+    const shard: ShardMeta = router.shards[slot]!;
+    const idx = indexes[slot]!;
     const arrivalMs = plane.arrivalFor(shard.logKey, now);
-    for (const r of g.inputs) r.arrivalMs = arrivalMs;
+    for (let k = 0; k < list.length; k++) list[k]!.arrivalMs = arrivalMs;
     appends.push(
-      plane.storage.append(shard.logKey, g.inputs).then((first) => {
-        plane.appends.notify(shard.logKey);
-        const seq = sequencerFor(shard);
-        const shardId = shard.shardId;
-        const idx = g.indexes;
-        for (let k = 0; k < idx.length; k++) {
-          outcomes[idx[k]!] = { shardId, sequenceNumber: seq.sequenceNumber(first + k, arrivalMs) };
-        }
-      }, (err: unknown) => {
-        // Only this shard's records failed; the others stand, as with AWS's per-record InternalFailure.
-        console.error(`kinesis: append to ${shard.logKey} failed`, err);
-        for (const i of g.indexes) outcomes[i] = { errorCode: 'InternalFailure', errorMessage: 'Internal service failure.' };
-      }),
+      plane.storage.append(shard.logKey, list).then(
+        (first) => {
+          plane.appends.notify(shard.logKey);
+          const seq = sequencerFor(shard);
+          const shardId = shard.shardId;
+          for (let k = 0; k < idx.length; k++) {
+            records[idx[k]!] = { SequenceNumber: seq.sequenceNumber(first + k, arrivalMs), ShardId: shardId };
+          }
+        },
+        (err: unknown) => {
+          // Only this shard's records failed; the others stand, as with AWS's per-record InternalFailure.
+          console.error(`kinesis: append to ${shard.logKey} failed`, err);
+          for (const i of idx) records[i] = { ErrorCode: 'InternalFailure', ErrorMessage: 'Internal service failure.' };
+          failed += idx.length;
+        },
+      ),
     );
   }
   await Promise.all(appends);
-  return outcomes;
+  return { records, failed };
 }

@@ -22,17 +22,23 @@ export class ShardRouter {
 
   /** The open shard for a 16-byte hash key; undefined only if no shard is open. */
   route(hashKey: Buffer): ShardMeta | undefined {
+    const i = this.slot(hashKey);
+    return i < 0 ? undefined : this.shards[i];
+  }
+
+  /** Index into `shards` of the open shard for a 16-byte hash key; −1 only if no shard is open. */
+  slot(hashKey: Buffer): number {
     const starts = this.starts;
     let lo = 0;
     let hi = starts.length - 1;
-    if (hi < 0) return undefined;
+    if (hi < 0) return -1;
     // Last shard whose start ≤ hashKey.
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (Buffer.compare(starts[mid]!, hashKey) <= 0) lo = mid;
       else hi = mid - 1;
     }
-    return this.shards[lo];
+    return lo;
   }
 }
 
