@@ -237,6 +237,17 @@ function checkTimestamp(val: unknown, protocol: WireProtocol): Date {
 
 type Check = (spec: FieldSpec, data: any) => string | undefined;
 
+// Patterns are few and fixed: compile each once (validation runs on every data-plane request).
+const compiled = new Map<string, RegExp>();
+function anchored(pattern: string): RegExp {
+  let re = compiled.get(pattern);
+  if (!re) {
+    re = new RegExp(`^(?:${pattern})$`);
+    compiled.set(pattern, re);
+  }
+  return re;
+}
+
 function lengthOf(data: unknown): number {
   if (typeof data === 'string' || Array.isArray(data)) return data.length;
   if (data instanceof Uint8Array) return data.length;
@@ -247,7 +258,7 @@ function lengthOf(data: unknown): number {
 const CHECKS: Record<string, Check> = {
   greaterThanOrEqual: (s, d) => (d >= s.greaterThanOrEqual! ? undefined : `Member must have value greater than or equal to ${s.greaterThanOrEqual}`),
   lessThanOrEqual: (s, d) => (d <= s.lessThanOrEqual! ? undefined : `Member must have value less than or equal to ${s.lessThanOrEqual}`),
-  regex: (s, d) => (new RegExp(`^(?:${s.regex})$`).test(d) ? undefined : `Member must satisfy regular expression pattern: ${s.regex}`),
+  regex: (s, d) => (anchored(s.regex!).test(d) ? undefined : `Member must satisfy regular expression pattern: ${s.regex}`),
   lengthGreaterThanOrEqual: (s, d) =>
     lengthOf(d) >= s.lengthGreaterThanOrEqual! ? undefined : `Member must have length greater than or equal to ${s.lengthGreaterThanOrEqual}`,
   lengthLessThanOrEqual: (s, d) =>
