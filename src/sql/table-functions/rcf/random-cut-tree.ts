@@ -170,9 +170,24 @@ export class RandomCutTree {
     } else {
       s = 1 / (depth + 1);
     }
-    for (let i = depth - 1; i >= 0; i--) {
-      const prob = this.separationProbability(this.path[i]!, point);
-      if (prob > 0) s = prob / (i + 1) + (1 - prob) * s;
+    const d = this.dim;
+    for (let k = depth - 1; k >= 0; k--) {
+      // probability that a random cut of (node box ∪ point) separates the point from the box
+      const o = this.path[k]! * d;
+      let gap = 0;
+      let range = 0;
+      for (let i = 0; i < d; i++) {
+        const lo = this.boxMin[o + i]!;
+        const hi = this.boxMax[o + i]!;
+        const q = point[i]!;
+        if (q < lo) gap += lo - q;
+        else if (q > hi) gap += q - hi;
+        range += hi - lo;
+      }
+      // boxes nest, so once the point is inside one it is inside every box above: nothing changes further up
+      if (gap === 0) break;
+      const prob = gap / (range + gap);
+      s = prob / (k + 1) + (1 - prob) * s;
     }
     return s * Math.log2(this.totalMass + 1);
   }
@@ -229,7 +244,7 @@ export class RandomCutTree {
         gap += below + above;
         range += hi - lo + below + above;
       }
-      if (gap <= 0) continue;
+      if (gap <= 0) break; // inside this box, hence inside every box above
       const prob = gap / range;
       const unseen = 1 / (k + 1);
       for (let i = 0; i < d; i++) {
@@ -302,23 +317,6 @@ export class RandomCutTree {
     }
     this.lastLeaf = node - this.leafBase;
     return depth;
-  }
-
-  /** Probability that a random cut of (node box ∪ point) separates the point from the box. */
-  private separationProbability(node: number, point: Float64Array): number {
-    const d = this.dim;
-    const o = node * d;
-    let gap = 0;
-    let range = 0;
-    for (let i = 0; i < d; i++) {
-      const lo = this.boxMin[o + i]!;
-      const hi = this.boxMax[o + i]!;
-      const q = point[i]!;
-      if (q < lo) gap += lo - q;
-      else if (q > hi) gap += q - hi;
-      range += hi - lo;
-    }
-    return gap > 0 ? gap / (range + gap) : 0;
   }
 
   /** Draws a cut over (box of `node`) ∪ point: returns the dimension, leaves the value in `cutScratch`. */
