@@ -291,9 +291,9 @@ export function parseDatePattern(compiled: CompiledDatePattern, text: string): n
       const obeyCount = next !== undefined && !('lit' in next);
       const limit = obeyCount ? Math.min(text.length, pos + t.count) : text.length;
       let end = pos;
-      while (end < limit && isDigit(text.charCodeAt(end))) end++;
+      let value = 0;
+      for (let c = text.charCodeAt(end); end < limit && isDigit(c); c = text.charCodeAt(++end)) value = value * 10 + (c - 48);
       if (end === pos) return undefined;
-      const value = Number(text.slice(pos, end));
       if (!setNumeric(f, t.ch, t.count, value, end - pos)) return undefined;
       pos = end;
       continue;
