@@ -180,3 +180,14 @@ describe('DeleteStream', () => {
     await kinesis.send(new CreateStreamCommand({ StreamName: 'doomed', ShardCount: 1 }));
   });
 });
+
+describe('DeleteStream while CREATING', () => {
+  it('is allowed, and the stream never shows shards', async () => {
+    await kinesis.send(new CreateStreamCommand({ StreamName: 'brief', ShardCount: 2 }));
+    await kinesis.send(new DeleteStreamCommand({ StreamName: 'brief' }));
+    const d = (await kinesis.send(new DescribeStreamCommand({ StreamName: 'brief' }))).StreamDescription!;
+    assert.equal(d.StreamStatus, 'DELETING');
+    assert.deepEqual(d.Shards, []);
+    await waitForStatus(server.endpoint, 'brief', 'GONE');
+  });
+});

@@ -301,6 +301,7 @@ export class StreamRegistry {
           else console.error(`kinesis: no applier for pending update ${u.kind} of ${key}; dropped`);
         }
         delete s.pendingUpdates;
+        s.activatedMs ??= now;
         s.status = 'ACTIVE';
         delete s.transitionAt;
         changed = true;

@@ -63,6 +63,8 @@ export interface StreamMeta {
   pendingUpdates?: PendingUpdate[];
   /** Stream creation time, epoch ms. */
   createdMs: number;
+  /** When the stream first turned ACTIVE (unset while CREATING, and for a stream deleted before it got there). */
+  activatedMs?: number;
   mode: StreamMode;
   retentionHours: number;
   encryptionType: EncryptionType;

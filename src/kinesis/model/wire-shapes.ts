@@ -20,9 +20,13 @@ export function creationTimestamp(stream: StreamMeta): Date {
   return new Date(Math.floor(stream.createdMs / 1000) * 1000);
 }
 
-/** Shards a stream shows: none while CREATING (AWS fills them in when it turns ACTIVE). */
+/**
+ * Shards a stream shows: none while CREATING (AWS fills them in when it turns ACTIVE), nor when it is deleted
+ * before it ever got there.
+ */
 export function visibleShards(stream: StreamMeta): ShardMeta[] {
-  return stream.status === 'CREATING' ? [] : stream.shards;
+  const neverActive = stream.status === 'CREATING' || (stream.status === 'DELETING' && stream.activatedMs === undefined);
+  return neverActive ? [] : stream.shards;
 }
 
 export function enhancedMonitoring(stream: StreamMeta): Array<{ ShardLevelMetrics: string[] }> {
