@@ -80,7 +80,7 @@ export class EmbeddedEngine implements StorageEngine {
     const commits = this.commits;
     if (!commits) return;
     this.commits = undefined;
-    for (const log of this.logs.values()) log.close();
+    for (const log of this.logs.values()) log.close(true);
     this.logs.clear();
     this.meta?.close();
     this.meta = undefined;
@@ -154,7 +154,7 @@ export class EmbeddedEngine implements StorageEngine {
     const l = this.logs.get(log);
     if (!l) return;
     this.logs.delete(log);
-    l.close();
+    l.close(false);
     const doomed = join(this.logsDir, `${DELETING_PREFIX}${process.pid}-${Date.now()}-${this.deletions++}`);
     renameSync(l.dir, doomed);
     syncDir(this.logsDir);

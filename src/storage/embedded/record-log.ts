@@ -111,9 +111,9 @@ export class RecordLog {
         unlinkSync(seg.path);
         continue;
       }
-      // Sealed segments may be opened from their saved index; the last one, written to until the crash, is
-      // always checked frame by frame.
-      const whole = base === bases.at(-1) ? seg.recover() : seg.load();
+      // A segment may be opened from its saved index when that matches the file (sealed segments, and the last
+      // one after a clean close); otherwise it is checked frame by frame.
+      const whole = seg.load(base === bases.at(-1));
       log.segments.push(seg);
       if (!whole) {
         for (const later of bases.filter((b) => b > base)) removeSegmentFiles(new Segment(dir, later));
@@ -125,6 +125,8 @@ export class RecordLog {
     } else {
       const last = log.segments.at(-1)!;
       last.file = { fd: openSync(last.path, 'r+') };
+      // It is going to grow: its saved index is about to be stale.
+      rmSync(last.indexPath, { force: true });
     }
     log.next = log.committed = log.segments.at(-1)!.end;
     if (log.trim > log.next) log.trim = log.next;
@@ -242,11 +244,14 @@ export class RecordLog {
     this.dropTrimmedSegments();
   }
 
-  /** Releases the log's descriptors (the caller removes the folder). */
-  close(): void {
+  /**
+   * Releases the log's descriptors. On a clean shutdown (`saveIndex`) the last segment's index is saved too, so the
+   * next open need not scan it; for a deleted log the caller removes the folder.
+   */
+  close(saveIndex: boolean): void {
     this.deleted = true;
     const active = this.segments.at(-1);
-    if (active?.file) this.commits.retire(active.file);
+    if (active?.file) this.commits.retire(active.file, saveIndex ? () => active.saveIndex() : undefined);
     if (active) active.file = undefined;
   }
 

@@ -6,7 +6,7 @@
 import { closeSync, ftruncateSync, fsyncSync, openSync, readSync, fstatSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { FRAME_HEADER, FRAME_PREFIX, frameArrival, MAX_BODY, validFrameLength } from './record-frame.js';
-import { loadSegmentIndex, saveSegmentIndex } from './segment-index-file.js';
+import { loadSegmentIndex, saveSegmentIndex, type SavedIndex } from './segment-index-file.js';
 import { SparseIndex } from './sparse-index.js';
 import type { SyncedFile } from './group-commit.js';
 
@@ -22,6 +22,28 @@ export function segmentFileName(base: number): string {
 export function parseSegmentFileName(name: string): number | undefined {
   if (!/^\d{16}\.seg$/.test(name)) return undefined;
   return Number(name.slice(0, 16));
+}
+
+/** Whether the frames from the last saved index entry to the end of the file are all whole and in order. */
+function tailIsWhole(path: string, saved: SavedIndex): boolean {
+  const last = saved.index.length - 1;
+  if (last < 0) return saved.count === 0 && saved.size === 0;
+  const start = saved.index.offset(last);
+  let pos = saved.index.position(last);
+  const buf = Buffer.allocUnsafe(saved.size - start);
+  const fd = openSync(path, 'r');
+  try {
+    if (readSync(fd, buf, 0, buf.length, start) !== buf.length) return false;
+  } finally {
+    closeSync(fd);
+  }
+  let off = 0;
+  while (off < buf.length) {
+    const len = validFrameLength(buf, off, buf.length, pos++);
+    if (len < 0) return false;
+    off += len;
+  }
+  return pos === saved.count + saved.index.position(0);
 }
 
 export class Segment {
@@ -51,10 +73,14 @@ export class Segment {
     saveSegmentIndex(this.indexPath, this.base, this.count, this.size, this.index);
   }
 
-  /** Opens a sealed segment from its saved index when that matches the file; else like `recover()`. */
-  load(): boolean {
+  /**
+   * Opens the segment from its saved index when that matches the file, else like `recover()`. With `checkTail`
+   * (the last segment of a log, the only one ever written after its index was saved), the frames after the last
+   * index entry are checked too, and any damage there falls back to `recover()`.
+   */
+  load(checkTail: boolean): boolean {
     const saved = loadSegmentIndex(this.indexPath, this.base, statSync(this.path).size);
-    if (!saved) return this.recover();
+    if (!saved || (checkTail && !tailIsWhole(this.path, saved))) return this.recover();
     this.index = saved.index;
     this.count = saved.count;
     this.size = saved.size;
