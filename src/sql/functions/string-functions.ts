@@ -67,12 +67,15 @@ export function position(needle: string, haystack: string, start = 1): number {
   return haystack.indexOf(needle, Math.max(0, start - 1)) + 1;
 }
 
-/** OVERLAY(s PLACING r FROM start [FOR len]); len defaults to the length of r. */
+/**
+ * OVERLAY(s PLACING r FROM start [FOR len]); len defaults to the length of r. The SR departs from SQL:2008 for a
+ * start below 1: the replacement still covers positions start … start+len−1, so its first (1 − start) characters
+ * land before the original ('12345' PLACING 'foo' FROM 0 → 'foo345'). A negative length is an error.
+ */
 export function overlay(s: string, r: string, start: number, len?: number): string {
-  if (start < 1) throw new SqlRuntimeError('Invalid argument', `OVERLAY start position ${start} is less than 1`);
   const l = len === undefined ? r.length : len;
   if (l < 0) throw new SqlRuntimeError('Invalid argument', `OVERLAY length ${l} is negative`);
-  return s.slice(0, start - 1) + r + s.slice(start - 1 + l);
+  return s.slice(0, Math.max(0, start - 1)) + r + s.slice(Math.max(0, start - 1 + l));
 }
 
 /**

@@ -47,27 +47,36 @@ test('POSITION is 1-based, 0 when absent', () => {
   assert.equal(call('POSITION', 'x', 'banana', 1), 0);
 });
 
-test('TRIM: BOTH/LEADING/TRAILING with one character, blanks by default', () => {
-  assert.equal(call('TRIM', '  a b  '), 'a b');
-  assert.equal(call('TRIM', 'BOTH', ' ', '  ab  '), 'ab');
-  assert.equal(call('TRIM', 'LEADING', 'x', 'xxabxx'), 'abxx');
-  assert.equal(call('TRIM', 'TRAILING', 'x', 'xxabxx'), 'xxab');
+test('TRIM: the SR examples; exactly one trim character', () => {
+  assert.equal(call('TRIM', 'BOTH', ' ', ' Trim front and back '), 'Trim front and back');
+  assert.equal(call('TRIM', ' Trim front and back '), 'Trim front and back');
+  assert.equal(call('TRIM', 'LEADING', 'x', 'xxxTrim frontxxx'), 'Trim frontxxx');
+  assert.equal(call('TRIM', 'TRAILING', 'x', 'xxxTrimxBackxxx'), 'xxxTrimxBack');
+  assert.equal(call('TRIM', 'BOTH', 'y', 'xxxNo y to trimxxx'), 'xxxNo y to trimxxx');
   assert.equal(call('TRIM', 'BOTH', 'x', 'xxxx'), '');
   assert.equal(call('TRIM', 'BOTH', ' ', null), null);
+  assert.equal(call('TRIM', 'BOTH', null, 'x'), null);
   assert.throws(() => call('TRIM', 'BOTH', 'xy', 'xyab'), SqlRuntimeError);
+  assert.throws(() => call('TRIM', 'BOTH', '', 'ab'), SqlRuntimeError);
 });
 
-test('OVERLAY replaces part of a string', () => {
-  assert.equal(call('OVERLAY', 'abcdef', 'XY', 3), 'abXYef');
-  assert.equal(call('OVERLAY', 'abcdef', 'XY', 3, 0), 'abXYcdef');
-  assert.equal(call('OVERLAY', 'abcdef', 'XY', 5, 10), 'abcdXY');
+test('OVERLAY: the SR examples (a start below 1 prepends part of the replacement)', () => {
+  assert.equal(call('OVERLAY', '12345', 'foo', 1), 'foo45');
+  assert.equal(call('OVERLAY', '12345', 'foo', 0), 'foo345');
+  assert.equal(call('OVERLAY', '12345', 'foo', -2), 'foo12345');
+  assert.equal(call('OVERLAY', '12345', 'foo', 4), '123foo');
+  assert.equal(call('OVERLAY', '12345', 'foo', 17), '12345foo');
+  assert.equal(call('OVERLAY', '12345', 'foo', 2, 0), '1foo2345');
+  assert.equal(call('OVERLAY', '12345', 'foo', 2, 2), '1foo45');
+  assert.equal(call('OVERLAY', '12345', 'foo', 2, 9), '1foo');
   assert.equal(call('OVERLAY', 'abc', null, 1), null);
-  assert.throws(() => call('OVERLAY', 'abc', 'x', 0), SqlRuntimeError);
+  assert.throws(() => call('OVERLAY', 'abc', 'x', 1, -1), SqlRuntimeError);
 });
 
 test('case functions and CHAR_LENGTH', () => {
   assert.equal(call('UPPER', 'Hello'), 'HELLO');
   assert.equal(call('LOWER', 'Hello'), 'hello');
+  assert.equal(call('INITCAP', 'Each FIRST lEtTeR is cAPITALIZED'), 'Each First Letter Is Capitalized');
   assert.equal(call('INITCAP', 'the QUICK  brown-fox'), 'The Quick  Brown-fox');
   assert.equal(call('INITCAP', ''), '');
   assert.equal(call('CHAR_LENGTH', 'abc'), 3);
