@@ -9,8 +9,10 @@ export default defineAction(validation, async ({ rt, req }, data) => {
     if (stream.consumers.length > 0 && data.EnforceConsumerDeletion !== true) {
       throw new AwsError(
         'ResourceInUseException',
-        `Stream ${stream.name} under account ${stream.accountId} has registered consumers. ` +
-          'Set EnforceConsumerDeletion to true to delete the stream with its consumers.',
+        // AWS's text, typographic apostrophe included.
+        `DeleteStream can\u2019t delete ${stream.accountId}:${stream.name} because there are consumers associated with ` +
+          `this data stream. To delete ${stream.name} anyway, set the EnforceConsumerDeletion parameter to true to ` +
+          'force the deletion of all the consumers that are associated with it.',
       );
     }
     rt.registry.beginDeleting(stream);
