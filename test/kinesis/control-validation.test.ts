@@ -118,6 +118,19 @@ describe('validation errors', () => {
     assert.match(r.body.message, /^10 validation errors detected: /);
   });
 
+  it('ties ShardCount to the stream mode', async () => {
+    await assertAwsError(
+      kinesisJson(ep, 'CreateStream', { StreamName: 'x', ShardCount: 2, StreamModeDetails: { StreamMode: 'ON_DEMAND' } }),
+      'ValidationException',
+      'ShardCount is not expected when StreamMode=ON_DEMAND',
+    );
+    await assertAwsError(
+      kinesisJson(ep, 'CreateStream', { StreamName: 'x', StreamModeDetails: { StreamMode: 'PROVISIONED' } }),
+      'ValidationException',
+      'ShardCount is expected when StreamMode=PROVISIONED',
+    );
+  });
+
   it('ignores unknown members and StreamId', async () => {
     await assertAwsError(
       kinesisJson(ep, 'DescribeStream', { StreamName: 'nope', Whatever: 1, StreamId: 'abcdefghij0123456789-abc' }),

@@ -9,10 +9,11 @@ import { validation } from '../validations/createStream.js';
 export default defineAction(validation, async ({ rt, req }, data) => {
   const mode: StreamMode = data.StreamModeDetails?.StreamMode ?? 'PROVISIONED';
   if (mode === 'PROVISIONED' && data.ShardCount === undefined) {
-    throw new AwsError('ValidationException', 'ShardCount is required for PROVISIONED stream mode.');
+    throw new AwsError('ValidationException', 'ShardCount is expected when StreamMode=PROVISIONED');
   }
   if (mode === 'ON_DEMAND' && data.ShardCount !== undefined) {
-    throw new AwsError('ValidationException', 'ShardCount cannot be specified for ON_DEMAND stream mode.');
+    // AWS's wording (surfaced verbatim by CloudFormation).
+    throw new AwsError('ValidationException', 'ShardCount is not expected when StreamMode=ON_DEMAND');
   }
   if (data.Tags && Object.keys(data.Tags).length > 50) {
     throw new AwsError('InvalidArgumentException', 'Tags map cannot contain more than 50 entries.');
