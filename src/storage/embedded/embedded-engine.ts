@@ -113,15 +113,20 @@ export class EmbeddedEngine implements StorageEngine {
   // ---- record logs ------------------------------------------------------------------------------------------
 
   append(log: string, records: RecordInput[]): Promise<number> {
-    const commits = this.group();
-    if (commits.failed) return Promise.reject(commits.failed);
-    let l = this.logs.get(log);
-    if (!l) {
-      l = RecordLog.create(log, join(this.logsDir, logDirName(log)), commits, this.config);
-      syncDir(this.logsDir);
-      this.logs.set(log, l);
+    // Not async (saves a promise per call), so every failure must still surface as a rejection, never a throw.
+    try {
+      const commits = this.group();
+      if (commits.failed) return Promise.reject(commits.failed);
+      let l = this.logs.get(log);
+      if (!l) {
+        l = RecordLog.create(log, join(this.logsDir, logDirName(log)), commits, this.config);
+        syncDir(this.logsDir);
+        this.logs.set(log, l);
+      }
+      return l.append(records);
+    } catch (err) {
+      return Promise.reject(err);
     }
-    return l.append(records);
   }
 
   async read(log: string, from: number, options: ReadOptions): Promise<StoredRecord[]> {

@@ -24,29 +24,29 @@ export const MAX_BODY = 16 * 1024 * 1024;
 
 /** Encodes consecutive records starting at `firstPosition` into one buffer, ready for a single write. */
 export function encodeFrames(records: readonly RecordInput[], firstPosition: number): Buffer {
-  const keys = new Array<Buffer>(records.length);
+  const keyLengths = new Array<number>(records.length);
   let total = 0;
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
-    const key = Buffer.from(r.partitionKey, 'utf8');
-    if (key.length > 0xffff) throw new RangeError('partition key too long');
-    keys[i] = key;
-    total += FRAME_HEADER + key.length + r.data.length;
+    const keyLength = Buffer.byteLength(r.partitionKey, 'utf8');
+    if (keyLength > 0xffff) throw new RangeError('partition key too long');
+    if (BODY_FIXED + keyLength + r.data.length > MAX_BODY) throw new RangeError('record too large');
+    keyLengths[i] = keyLength;
+    total += FRAME_HEADER + keyLength + r.data.length;
   }
   const buf = Buffer.allocUnsafe(total);
   let off = 0;
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
-    const key = keys[i]!;
-    const bodyLen = BODY_FIXED + key.length + r.data.length;
-    if (bodyLen > MAX_BODY) throw new RangeError('record too large');
+    const keyLength = keyLengths[i]!;
+    const bodyLen = BODY_FIXED + keyLength + r.data.length;
     const body = off + FRAME_PREFIX;
     buf.writeUInt32LE(bodyLen, off);
     buf.writeDoubleLE(firstPosition + i, body);
     buf.writeDoubleLE(r.arrivalMs, body + 8);
-    buf.writeUInt16LE(key.length, body + 16);
-    key.copy(buf, body + BODY_FIXED);
-    buf.set(r.data, body + BODY_FIXED + key.length);
+    buf.writeUInt16LE(keyLength, body + 16);
+    buf.write(r.partitionKey, body + BODY_FIXED, keyLength, 'utf8');
+    buf.set(r.data, body + BODY_FIXED + keyLength);
     buf.writeUInt32LE(crc32(buf.subarray(body, body + bodyLen)), off + 4);
     off = body + bodyLen;
   }

@@ -8,7 +8,7 @@
  * durability is awaited through the group commit. Readers only ever see records whose append was acknowledged
  * (`committed`), so a record a consumer has seen can never vanish in a crash.
  */
-import { mkdirSync, openSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReadOptions, RecordInput, StoredRecord } from '../engine.js';
@@ -156,10 +156,18 @@ export class RecordLog {
     ) {
       active = this.startSegment(first);
     }
-    const frames = encodeFrames(records, first);
+    let frames: Buffer;
     try {
+      frames = encodeFrames(records, first);
       writeFully(active.file!.fd, frames, active.size);
     } catch (err) {
+      // Nothing was assigned. Cut off any partial write (e.g. disk full), so that no stale frame of this failed
+      // batch can ever be read back as if it had been appended.
+      try {
+        ftruncateSync(active.file!.fd, active.size);
+      } catch {
+        // recovery cuts it on the next open at the latest
+      }
       return Promise.reject(err);
     }
     active.noteAppended(frames, records.length);
