@@ -13,7 +13,8 @@
  *     ROWTIME order and `advanceTime()` whenever the stream's rowtime bound moves (wall clock or a newer row), so
  *     tumbling functions can close windows with no new data. Both receive an `emit` callback for output rows.
  *
- * Rows are plain objects keyed by column name, with values as `../types.ts` describes. Output rows carry their own
+ * Rows are plain objects keyed by column name (or by `ColumnDef.key` where the engine uses other keys), with values
+ * as `../types.ts` describes. Output rows carry their own
  * ROWTIME through `emit`; functions that decorate each input row (RCF, HOTSPOTS) emit synchronously inside `push`
  * with the input row's ROWTIME, tumbling functions emit the window's end.
  */
@@ -22,6 +23,17 @@ import type { SqlType } from '../types.js';
 export interface ColumnDef {
   readonly name: string;
   readonly type: SqlType;
+  /**
+   * Where the column's value sits in a row object, when that differs from `name` (an engine may key rows by unique
+   * internal keys). Functions read cursor values by `key ?? name`, keep the cursor columns' keys in their output
+   * rows, and write the columns they add under their names.
+   */
+  readonly key?: string;
+}
+
+/** The property of a row object that holds a column's value. */
+export function rowKey(column: ColumnDef): string {
+  return column.key ?? column.name;
 }
 
 export type Row = Record<string, unknown>;
@@ -56,6 +68,11 @@ export interface TableFunctionInstance {
   push(row: Row, rowtime: number, emit: Emit): void;
   /** The rowtime bound has reached `nowMs`: no row older than that will arrive. Closes due tumbling windows. */
   advanceTime(nowMs: number, emit: Emit): void;
+  /**
+   * The earliest rowtime bound at which `advanceTime` would emit (the open tumbling window's end), or undefined
+   * when nothing is held. Lets a runtime drain held results, e.g. at shutdown or in a test run.
+   */
+  nextDeadline(): number | undefined;
 }
 
 /** A violated parameter or cursor check, found at bind time. */

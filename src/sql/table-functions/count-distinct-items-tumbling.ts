@@ -4,7 +4,7 @@
  * items, HyperLogLog beyond. NULLs are not counted.
  */
 import { checkArity, columnArg, integerArg } from './arguments.js';
-import type { BoundTableFunction, TableFunctionDef } from './contract.js';
+import { rowKey, type BoundTableFunction, type TableFunctionDef } from './contract.js';
 import { DistinctCounter } from './count-distinct/distinct-counter.js';
 import { itemKey } from './tumbling/item-key.js';
 import { TumblingWindow } from './tumbling/tumbling-window.js';
@@ -17,13 +17,14 @@ export const countDistinctItemsTumbling: TableFunctionDef = {
     checkArity(NAME, args, 2, 2);
     const column = columnArg(NAME, args, 0, 'columnName', inputColumns);
     const windowSize = integerArg(NAME, args, 1, 'windowSize', 1, 3600);
+    const columnKey = rowKey(column);
     return {
       outputColumns: [{ name: 'NUMBER_OF_DISTINCT_ITEMS', type: { name: 'BIGINT', nullable: false } }],
       create() {
         return new TumblingWindow<DistinctCounter>(windowSize * 1000, {
           open: () => new DistinctCounter(),
           add(counter, row) {
-            const key = itemKey(row[column.name]);
+            const key = itemKey(row[columnKey]);
             if (key !== undefined) counter.add(key);
           },
           close(counter, windowEnd, emit) {

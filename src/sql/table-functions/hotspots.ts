@@ -10,7 +10,7 @@
  * Hotspots are listed densest first. A row with a NULL coordinate is not added to the window.
  */
 import { appendColumns, checkArity, integerArg, pointColumns, positiveNumberArg } from './arguments.js';
-import { TableFunctionArgumentError, type BoundTableFunction, type ColumnDef, type TableFunctionDef } from './contract.js';
+import { rowKey, TableFunctionArgumentError, type BoundTableFunction, type ColumnDef, type TableFunctionDef } from './contract.js';
 import { SlidingDbscan, type Cluster } from './hotspots/sliding-dbscan.js';
 
 const NAME = 'HOTSPOTS';
@@ -30,7 +30,7 @@ export const hotspots: TableFunctionDef = {
         `minimumNumberOfPointsInAHotspot must be between 2 and windowSize (${windowSize}), got ${minPoints}`,
       );
     }
-    const names = pointColumns(NAME, inputColumns, Number.MAX_SAFE_INTEGER).map((c) => c.name);
+    const names = pointColumns(NAME, inputColumns, Number.MAX_SAFE_INTEGER).map(rowKey);
     return {
       outputColumns: appendColumns(NAME, inputColumns, [HOTSPOTS_RESULT]),
       create() {
@@ -53,6 +53,7 @@ export const hotspots: TableFunctionDef = {
             emit({ ...row, HOTSPOTS_RESULT: result }, rowtime);
           },
           advanceTime() {},
+          nextDeadline: () => undefined,
         };
       },
     };

@@ -71,6 +71,7 @@ export const randomCutForestWithExplanation: TableFunctionDef = {
             emit({ ...row, ANOMALY_SCORE: score, ANOMALY_EXPLANATION: explanation }, rowtime);
           },
           advanceTime() {},
+          nextDeadline: () => undefined,
         };
       },
     };

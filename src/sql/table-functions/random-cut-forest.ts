@@ -32,6 +32,7 @@ export const randomCutForest: TableFunctionDef = {
             emit({ ...row, ANOMALY_SCORE: score }, rowtime);
           },
           advanceTime() {},
+          nextDeadline: () => undefined,
         };
       },
     };

@@ -5,7 +5,7 @@
  * per window and Space-Saving beyond, which KDA's "approximate" contract allows.
  */
 import { checkArity, columnArg, integerArg } from './arguments.js';
-import type { BoundTableFunction, TableFunctionDef } from './contract.js';
+import { rowKey, type BoundTableFunction, type TableFunctionDef } from './contract.js';
 import { FrequentItems } from './top-k/frequent-items.js';
 import { itemKey } from './tumbling/item-key.js';
 import { TumblingWindow } from './tumbling/tumbling-window.js';
@@ -23,6 +23,7 @@ export const topKItemsTumbling: TableFunctionDef = {
     const k = integerArg(NAME, args, 1, 'K', 1, 100000);
     const windowSize = integerArg(NAME, args, 2, 'windowSize', 1, 3600);
     const limits = { exactLimit: Math.max(EXACT_LIMIT, 10 * k), capacity: Math.max(10 * k, 10_000) };
+    const columnKey = rowKey(column);
     return {
       outputColumns: [
         { name: 'ITEM', type: column.type },
@@ -32,7 +33,7 @@ export const topKItemsTumbling: TableFunctionDef = {
         return new TumblingWindow<FrequentItems>(windowSize * 1000, {
           open: () => new FrequentItems(limits),
           add(items, row) {
-            const value = row[column.name];
+            const value = row[columnKey];
             const key = itemKey(value);
             if (key !== undefined) items.add(key, value);
           },

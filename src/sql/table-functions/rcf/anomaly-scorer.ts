@@ -4,7 +4,7 @@
  * 0 until the forest has learned subSampleSize points (and while the first shingle is still filling).
  * A row with a NULL in a point column is neither scored nor learned (score 0), since it has no position in space.
  */
-import type { Row } from '../contract.js';
+import { rowKey, type Row } from '../contract.js';
 import { RandomCutForest } from './random-cut-forest.js';
 import type { RcfParameters } from './parameters.js';
 import { Shingle } from './shingle.js';
@@ -17,7 +17,7 @@ export class AnomalyScorer {
   private readonly warmUp: number;
 
   constructor(params: RcfParameters, seed: number) {
-    this.names = params.pointColumns.map((c) => c.name);
+    this.names = params.pointColumns.map(rowKey);
     this.values = new Float64Array(this.names.length);
     this.shingle = new Shingle(this.names.length, params.shingleSize);
     this.warmUp = params.subSampleSize;

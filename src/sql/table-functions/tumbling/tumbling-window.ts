@@ -31,6 +31,11 @@ export class TumblingWindow<T> {
     this.accumulator.add(this.state, row);
   }
 
+  /** The end of the open window, when one holds rows. */
+  nextDeadline(): number | undefined {
+    return this.start === undefined ? undefined : this.start + this.sizeMs;
+  }
+
   advanceTime(nowMs: number, emit: Emit): void {
     if (this.state === undefined || this.start === undefined) return;
     const end = this.start + this.sizeMs;
