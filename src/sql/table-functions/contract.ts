@@ -12,11 +12,12 @@
  *  2. Run: the engine calls `create()` once per running query instance, then `push()` for every cursor row in
  *     ROWTIME order and `advanceTime()` whenever the stream's rowtime bound moves (wall clock or a newer row), so
  *     tumbling functions can close windows with no new data. Both receive an `emit` callback for output rows.
+ *     `nextDeadline()` says when a held window would close, for a runtime that drains pending results.
  *
  * Rows are plain objects keyed by column name (or by `ColumnDef.key` where the engine uses other keys), with values
- * as `../types.ts` describes. Output rows carry their own
- * ROWTIME through `emit`; functions that decorate each input row (RCF, HOTSPOTS) emit synchronously inside `push`
- * with the input row's ROWTIME, tumbling functions emit the window's end.
+ * as `../types.ts` describes. Output rows carry their own ROWTIME through `emit`: functions that decorate each input
+ * row (RCF, HOTSPOTS) emit synchronously inside `push` with the input row's ROWTIME; tumbling functions emit at the
+ * window's end.
  */
 import type { SqlType } from '../types.js';
 
