@@ -177,12 +177,15 @@ export class StreamRegistry {
    */
   async create(meta: StreamMeta, check: () => void = () => {}): Promise<void> {
     const key = streamMetaKey(meta.accountId, meta.region, meta.name);
-    await this.lock.run(key, async () => {
-      check();
-      const revision = await this.storage.putMeta(key, meta, 0);
-      this.streams.set(key, { meta: clone(meta), revision });
-      this.schedule(key);
-    });
+    // Creations of one account and region queue up, so two of them cannot both pass the shard limit.
+    await this.lock.run(`create:${meta.accountId}/${meta.region}`, () =>
+      this.lock.run(key, async () => {
+        check();
+        const revision = await this.storage.putMeta(key, meta, 0);
+        this.streams.set(key, { meta: clone(meta), revision });
+        this.schedule(key);
+      }),
+    );
   }
 
   /**
