@@ -118,18 +118,26 @@ const TSDIFF: ScalarFunctionDef = {
 /**
  * EXTRACT(unit FROM value), called as EXTRACT('UNIT', value). The planner adds a third argument naming the value's
  * kind when it is an interval: 'DAY_SECOND' or 'YEAR_MONTH'. Units: YEAR, QUARTER, MONTH, DAY, HOUR, MINUTE,
- * SECOND (whole seconds), MILLISECOND, DOW (1 = Sunday), DOY, EPOCH.
+ * SECOND, MILLISECOND, DOW (1 = Sunday), DOY, EPOCH. The SR: BIGINT for every field but SECOND, which is
+ * DECIMAL(5,3) with the milliseconds (EXTRACT(SECOND FROM INTERVAL '2 3:4:5.678' DAY TO SECOND) = 5.678).
  */
+function extractType(argTypes: SqlType[]): SqlType {
+  const [unit, v] = argTypes as [SqlType, SqlType];
+  if (!isCharacter(unit) || !(isDatetime(v) || isInterval(v))) {
+    throw cannotApply('EXTRACT', argTypes.slice(0, 2), ['EXTRACT(<TIME UNIT> FROM <DATETIME>)', 'EXTRACT(<TIME UNIT> FROM <INTERVAL>)']);
+  }
+  return sqlType('BIGINT', v.nullable || v.name === 'NULL');
+}
+
 const EXTRACT: ScalarFunctionDef = {
   name: 'EXTRACT',
   minArgs: 2,
   maxArgs: 3,
-  returnType(argTypes) {
-    const [unit, v] = argTypes as [SqlType, SqlType];
-    if (!isCharacter(unit) || !(isDatetime(v) || isInterval(v))) {
-      throw cannotApply('EXTRACT', argTypes.slice(0, 2), ['EXTRACT(<TIME UNIT> FROM <DATETIME>)', 'EXTRACT(<TIME UNIT> FROM <INTERVAL>)']);
-    }
-    return sqlType('BIGINT', v.nullable || v.name === 'NULL');
+  returnType: extractType,
+  returnTypeWithConstants(argTypes, constants) {
+    const t = extractType(argTypes);
+    const unit = constants[0];
+    return typeof unit === 'string' && unit.toUpperCase() === 'SECOND' ? sqlType('DECIMAL', t.nullable, 5, 3) : t;
   },
   impl(unit, value, kind) {
     if (unit === null || unit === undefined || value === null || value === undefined) return null;

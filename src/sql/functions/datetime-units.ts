@@ -108,7 +108,8 @@ export function extractFromDatetime(unit: string, ms: number): number {
     case 'MINUTE':
       return Math.floor((inDay % MS_PER_HOUR) / MS_PER_MINUTE);
     case 'SECOND':
-      return Math.floor((inDay % MS_PER_MINUTE) / MS_PER_SECOND);
+      // DECIMAL(5,3): the SR's EXTRACT returns the seconds with their milliseconds.
+      return (inDay % MS_PER_MINUTE) / MS_PER_SECOND;
     case 'MILLISECOND':
       return inDay % MS_PER_MINUTE;
     case 'EPOCH':
@@ -134,7 +135,7 @@ export function extractFromDaySecondInterval(unit: string, ms: number): number {
       v = Math.floor((abs % MS_PER_HOUR) / MS_PER_MINUTE);
       break;
     case 'SECOND':
-      v = Math.floor((abs % MS_PER_MINUTE) / MS_PER_SECOND);
+      v = (abs % MS_PER_MINUTE) / MS_PER_SECOND;
       break;
     case 'MILLISECOND':
       v = abs % MS_PER_MINUTE;

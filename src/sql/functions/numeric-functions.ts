@@ -80,6 +80,18 @@ export function mod(a: number, b: number): number {
   return r === 0 ? 0 : r;
 }
 
+/**
+ * POWER(base, exponent). The SR: an exception when the base is zero and the exponent negative, or the base
+ * negative and the exponent not whole. Otherwise Java's Math.pow (1 to any power is 1, even NaN).
+ */
+export function power(base: number, exponent: number): number {
+  if (base === 0 && exponent < 0) throw new SqlRuntimeError('Invalid argument', `POWER(0, ${exponent}): zero to a negative power`);
+  if (base < 0 && !Number.isInteger(exponent)) {
+    throw new SqlRuntimeError('Invalid argument', `POWER(${base}, ${exponent}): a negative base needs a whole exponent`);
+  }
+  return base === 1 ? 1 : Math.pow(base, exponent);
+}
+
 /** STEP(x BY k) for numbers: the largest multiple of k not above x. */
 export function stepNumber(x: number, k: number): number {
   if (k === 0) throw new SqlRuntimeError('Division by zero', 'STEP by zero');
@@ -107,7 +119,7 @@ const POWER: ScalarFunctionDef = {
     requireArgs('POWER', argTypes, [isNumeric, isNumeric], 'POWER(<NUMERIC>, <NUMERIC>)');
     return doubleResult(argTypes);
   },
-  impl: strict2((a: number, b: number) => (a === 1 ? 1 : Math.pow(a, b))),
+  impl: strict2(power),
 };
 
 const ABS: ScalarFunctionDef = {

@@ -48,8 +48,20 @@ test('EXTRACT from timestamps, dates, times and intervals', () => {
   assert.equal(call('EXTRACT', 'DAY', v), 9);
   assert.equal(call('EXTRACT', 'HOUR', v), 12);
   assert.equal(call('EXTRACT', 'MINUTE', v), 50);
-  assert.equal(call('EXTRACT', 'SECOND', v), 41);
+  assert.equal(call('EXTRACT', 'SECOND', v), 41.337, 'SECOND is DECIMAL(5,3) with the milliseconds');
   assert.equal(call('EXTRACT', 'second', parseTime('01:02:03')), 3);
+  const sr = 2 * 86_400_000 + 3 * 3_600_000 + 4 * 60_000 + 5_678;
+  assert.equal(call('EXTRACT', 'DAY', sr, 'DAY_SECOND'), 2);
+  assert.equal(call('EXTRACT', 'HOUR', sr, 'DAY_SECOND'), 3);
+  assert.equal(call('EXTRACT', 'MINUTE', sr, 'DAY_SECOND'), 4);
+  assert.equal(call('EXTRACT', 'SECOND', sr, 'DAY_SECOND'), 5.678);
+  assert.equal(call('EXTRACT', 'MINUTE', ts('2016-09-23 04:29:26.234')), 29);
+  assert.equal(call('EXTRACT', 'HOUR', ts('2016-09-23 04:29:26.234')), 4);
+  const def = scalarFunctions.get('EXTRACT')!;
+  assert.deepEqual(def.returnTypeWithConstants!([t('VARCHAR'), t('TIMESTAMP', undefined, false)], ['SECOND', undefined]), {
+    name: 'DECIMAL', precision: 5, scale: 3, nullable: false,
+  });
+  assert.equal(def.returnTypeWithConstants!([t('VARCHAR'), t('TIMESTAMP')], ['MINUTE', undefined]).name, 'BIGINT');
   assert.equal(call('EXTRACT', 'DAY', -(3 * 86_400_000 + 4 * 3_600_000), 'DAY_SECOND'), -3);
   assert.equal(call('EXTRACT', 'HOUR', 3 * 86_400_000 + 4 * 3_600_000, 'DAY_SECOND'), 4);
   assert.equal(call('EXTRACT', 'MONTH', 40, 'YEAR_MONTH'), 4);
@@ -57,6 +69,19 @@ test('EXTRACT from timestamps, dates, times and intervals', () => {
   assert.equal(call('EXTRACT', 'YEAR', null), null);
   assert.equal(call('EXTRACT', 'YEAR', ts('1969-12-31 23:59:59')), 1969);
   assert.throws(() => call('EXTRACT', 'FORTNIGHT', v), SqlRuntimeError);
+});
+
+test('FLOOR / CEIL of a datetime to a unit: the SR examples', () => {
+  const v = ts('2004-09-30 13:48:23');
+  const at = (fn: string, u: string) => formatTimestamp(call(fn, v, u) as number);
+  assert.equal(at('FLOOR', 'HOUR'), '2004-09-30 13:00:00.0');
+  assert.equal(at('FLOOR', 'MINUTE'), '2004-09-30 13:48:00.0');
+  assert.equal(at('FLOOR', 'DAY'), '2004-09-30 00:00:00.0');
+  assert.equal(at('FLOOR', 'YEAR'), '2004-01-01 00:00:00.0');
+  assert.equal(at('CEILING', 'HOUR'), '2004-09-30 14:00:00.0');
+  assert.equal(at('CEILING', 'MINUTE'), '2004-09-30 13:49:00.0');
+  assert.equal(at('CEILING', 'DAY'), '2004-10-01 00:00:00.0');
+  assert.equal(at('CEILING', 'YEAR'), '2005-01-01 00:00:00.0');
 });
 
 test('FLOOR / CEIL of a datetime to a unit', () => {

@@ -29,6 +29,10 @@ test('ABS, CEIL/CEILING, FLOOR keep the argument type', () => {
   assert.equal(call('ABS', -3), 3);
   assert.equal(call('ABS', -2.5), 2.5);
   assert.equal(call('ABS', null), null);
+  for (const [x, floor, ceil] of [[2.0, 2, 2], [-1.0, -1, -1], [5.2, 5, 6], [-3.3, -4, -3], [-3 * 3.1, -10, -9]] as const) {
+    assert.equal(call('FLOOR', x), floor, `FLOOR(${x})`);
+    assert.equal(call('CEIL', x), ceil, `CEIL(${x})`);
+  }
   assert.equal(call('CEIL', 2.1), 3);
   assert.equal(call('CEILING', -2.1), -2);
   assert.equal(call('FLOOR', -2.1), -3);
@@ -42,6 +46,12 @@ test('ABS, CEIL/CEILING, FLOOR keep the argument type', () => {
 test('EXP, POWER, SQRT, ROUND', () => {
   assert.equal(call('EXP', 0), 1);
   assert.equal(call('EXP', 1), Math.E);
+  assert.equal(call('POWER', 3, 2), 9);
+  assert.equal(call('POWER', -2, 3), -8);
+  assert.equal(call('POWER', 4, -2), 0.0625);
+  assert.equal(call('POWER', 10.1, 2.5), 324.19285157140644);
+  assert.throws(() => call('POWER', 0, -1), SqlRuntimeError);
+  assert.throws(() => call('POWER', -2, 0.5), SqlRuntimeError);
   assert.equal(call('POWER', 2, 10), 1024);
   assert.equal(call('POWER', 2, -1), 0.5);
   assert.equal(call('POWER', 1, NaN), 1, 'Java: 1 to any power is 1');
