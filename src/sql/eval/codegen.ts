@@ -106,3 +106,13 @@ export function compile(e: BExpr): RowFn {
   const factory = new Function('R', 'C', 'IN', 'CLOCK', `"use strict"; return function expr(row, rowtime, ctx) { ${source} };`);
   return factory(helpers, consts, inList, clockValue) as RowFn;
 }
+
+/** A whole SELECT list as one generated function returning the output row object. */
+export function compileObject(entries: readonly { readonly key: string; readonly expr: BExpr }[]): RowFnOf<Record<string, unknown>> {
+  const g = new Generator();
+  const body = entries.map((x) => `${JSON.stringify(x.key)}: ${g.gen(x.expr)}`).join(', ');
+  const factory = new Function('R', 'C', 'IN', 'CLOCK', `"use strict"; return function project(row, rowtime, ctx) { ${g.tempDecl()} return { ${body} }; };`);
+  return factory(helpers, g.consts, inList, clockValue) as RowFnOf<Record<string, unknown>>;
+}
+
+type RowFnOf<T> = (row: Record<string, unknown>, rowtime: number, ctx: Parameters<RowFn>[2]) => T;

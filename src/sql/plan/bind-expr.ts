@@ -11,6 +11,7 @@ import type { CallExpr, Expr } from '../syntax/ast.js';
 import type { SqlType, SqlTypeName } from '../types.js';
 import type { Helpers } from '../eval/helpers.js';
 import type { BExpr } from './bound-expr.js';
+import { assertedMonotonic } from './monotonic.js';
 import { scalarFunction } from './scalar-registry.js';
 import type { Scope } from './scope.js';
 
@@ -174,7 +175,9 @@ function bindCall(e: CallExpr, ctx: BindContext): BExpr {
     case 'MONOTONIC':
       // An assertion for the validator (see monotonic.ts); no run-time effect.
       if (e.args.length !== 1) throw new SqlCompileError('MONOTONIC takes one argument', e.pos);
-      return bindExpr(e.args[0]!, ctx);
+      const inner = bindExpr(e.args[0]!, ctx);
+      assertedMonotonic.add(inner);
+      return inner;
   }
   const fn = scalarFunction(e.name);
   const args = e.args.map((a) => bindExpr(a, ctx));

@@ -1,0 +1,86 @@
+/**
+ * Streaming ORDER BY: the leading key is monotonic (e.g. FLOOR(s.ROWTIME TO SECOND)); rows are held until it moves
+ * on, then emitted sorted by the remaining keys. The emitted rows all carry the latest ROWTIME of the batch, so
+ * the output stays in ROWTIME order.
+ */
+import { SqlRuntimeError } from '../../errors.js';
+import type { Row, RowFn } from '../../plan/bound-expr.js';
+import { tupleKey, type OperatorEnv } from '../operator-env.js';
+import type { Sink, Timed } from '../sink.js';
+
+export interface OrderByConfig {
+  readonly leading: RowFn;
+  /** The leading key's value at a bare time, when it depends on ROWTIME only. */
+  readonly leadingAt?: (t: number) => unknown;
+  readonly rest: readonly { readonly fn: RowFn; readonly desc: boolean }[];
+  readonly leadingDesc: boolean;
+}
+
+interface Entry {
+  row: Row;
+  rowtime: number;
+  keys: unknown[];
+  seq: number;
+}
+
+function compareValues(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
+}
+
+export class OrderBy implements Sink, Timed {
+  private batch: Entry[] = [];
+  private current = '';
+  private seq = 0;
+
+  constructor(
+    private readonly out: Sink,
+    private readonly env: OperatorEnv,
+    private readonly cfg: OrderByConfig,
+  ) {
+    env.timed(this);
+  }
+
+  push(row: Row, rowtime: number): void {
+    const ctx = this.env.ctx;
+    let lead: unknown;
+    let keys: unknown[];
+    try {
+      lead = this.cfg.leading(row, rowtime, ctx);
+      keys = this.cfg.rest.map((r) => r.fn(row, rowtime, ctx));
+    } catch (err) {
+      if (err instanceof SqlRuntimeError) return this.env.report(err, row, rowtime);
+      throw err;
+    }
+    const id = tupleKey([lead]);
+    if (this.batch.length && id !== this.current) this.flush();
+    this.current = id;
+    this.batch.push({ row, rowtime, keys, seq: this.seq++ });
+  }
+
+  bound(t: number): void {
+    if (this.batch.length && this.cfg.leadingAt && tupleKey([this.cfg.leadingAt(t)]) !== this.current) this.flush();
+    this.out.bound(t);
+  }
+
+  nextDeadline(): number | undefined {
+    return this.batch.length ? this.batch[this.batch.length - 1]!.rowtime + 1 : undefined;
+  }
+
+  private flush(): void {
+    const batch = this.batch;
+    this.batch = [];
+    const rest = this.cfg.rest;
+    batch.sort((a, b) => {
+      for (let i = 0; i < rest.length; i++) {
+        const c = compareValues(a.keys[i], b.keys[i]);
+        if (c !== 0) return rest[i]!.desc ? -c : c;
+      }
+      return a.seq - b.seq;
+    });
+    const rt = batch[batch.length - 1] ? Math.max(...batch.map((e) => e.rowtime)) : 0;
+    for (const e of batch) this.out.push(e.row, rt);
+  }
+}
