@@ -1,7 +1,8 @@
 /**
- * JSON 1.1 codec. Output is written by hand rather than with JSON.stringify + replacer, because Buffer#toJSON and
- * Date#toJSON run before a replacer sees the value (turning blobs into `{type,data}` arrays), and because a
- * replacer call per value is the hot path of GetRecords.
+ * JSON 1.1 codec. Output is first converted to plain JSON values (blobs → base64 strings, Date → epoch seconds,
+ * undefined members dropped) and then handed to JSON.stringify in one call: V8's native fast path for plain
+ * objects is several times faster than a replacer function (which also sees Buffer#toJSON/Date#toJSON output
+ * instead of the original values) or a hand-written string builder. GetRecords with 10,000 records is the hot path.
  */
 
 /** Parses a request body; throws on anything that is not JSON. */
@@ -11,52 +12,29 @@ export function decodeJson(body: Buffer): unknown {
 
 /** Encodes a service result: blobs → base64, Date → epoch seconds with millisecond fraction, undefined omitted. */
 export function encodeJson(value: unknown): string {
-  return write(value) ?? 'null';
+  return JSON.stringify(toJsonValue(value)) ?? 'null';
 }
 
-function write(value: unknown): string | undefined {
-  switch (typeof value) {
-    case 'string':
-      return JSON.stringify(value);
-    case 'number':
-      return Number.isFinite(value) ? String(value) : 'null';
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'bigint':
-      return value.toString();
-    case 'object':
-      break;
-    default:
-      return undefined; // undefined, functions, symbols: omitted like JSON.stringify does
+function toJsonValue(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (value instanceof Uint8Array) {
+    const buf = Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+    return buf.toString('base64');
   }
-  if (value === null) return 'null';
-  if (value instanceof Uint8Array) return '"' + base64(value) + '"';
   if (value instanceof Date) {
     const ms = value.getTime();
-    return Number.isNaN(ms) ? 'null' : String(ms / 1000);
+    return Number.isNaN(ms) ? null : ms / 1000;
   }
   if (Array.isArray(value)) {
-    let out = '[';
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) out += ',';
-      out += write(value[i]) ?? 'null';
-    }
-    return out + ']';
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = toJsonValue(value[i]);
+    return out;
   }
-  let out = '{';
-  let first = true;
+  const out: Record<string, unknown> = {};
   const obj = value as Record<string, unknown>;
   for (const key in obj) {
-    const encoded = write(obj[key]);
-    if (encoded === undefined) continue;
-    if (!first) out += ',';
-    first = false;
-    out += JSON.stringify(key) + ':' + encoded;
+    const member = obj[key];
+    if (member !== undefined) out[key] = toJsonValue(member);
   }
-  return out + '}';
-}
-
-function base64(bytes: Uint8Array): string {
-  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return buf.toString('base64');
+  return out;
 }
