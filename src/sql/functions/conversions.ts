@@ -110,6 +110,18 @@ export function parseBoolean(text: string): boolean | null {
   throw conversionError(text, 'BOOLEAN');
 }
 
+const HEX_LITERAL = /^\s*[xX]'((?:[0-9a-fA-F]{2})*)'\s*$/;
+
+/**
+ * A binary value written as KDA's input coercion documents it: the hex literal form `X'3F67A23A'` (an even number
+ * of hex digits). Anything else is a conversion error.
+ */
+export function parseBinaryLiteral(text: string): Uint8Array {
+  const m = HEX_LITERAL.exec(text);
+  if (!m) throw conversionError(text, 'VARBINARY');
+  return new Uint8Array(Buffer.from(m[1]!, 'hex'));
+}
+
 /** DECIMAL text with exactly `scale` fraction digits, never in exponent form. */
 export function formatDecimal(x: number, scale = 0): string {
   const s = x.toFixed(scale);
