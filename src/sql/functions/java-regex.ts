@@ -152,8 +152,8 @@ class Translator {
       switch (c) {
         case '\\': {
           const start = this.out.length;
-          this.escape();
-          if (this.out.length > start) atomStart = start;
+          const last = this.escape();
+          if (this.out.length > start) atomStart = last ?? start;
           break;
         }
         case '[':
@@ -302,8 +302,11 @@ class Translator {
     return h;
   }
 
-  /** Java escapes outside a class; `this.i` is at the backslash. */
-  private escape(): void {
+  /**
+   * Java escapes outside a class; `this.i` is at the backslash. Returns where the last atom starts when the escape
+   * wrote several (a quantifier after `\Q…\E` applies to its last character only).
+   */
+  private escape(): number | undefined {
     const p = this.p;
     const c = p[this.i + 1];
     if (c === undefined) throw invalid(p, 'trailing backslash');
@@ -334,18 +337,22 @@ class Translator {
     };
     if (simple[c] !== undefined) {
       this.out += simple[c];
-      return;
+      return undefined;
     }
     switch (c) {
       case 'Q': {
         const end = p.indexOf('\\E', this.i);
         const text = end < 0 ? p.slice(this.i) : p.slice(this.i, end);
         this.i = end < 0 ? p.length : end + 2;
-        for (const ch of text) this.out += literal(ch);
-        return;
+        let last: number | undefined;
+        for (const ch of text) {
+          last = this.out.length;
+          this.out += literal(ch);
+        }
+        return last;
       }
       case 'E':
-        return;
+        return undefined;
       case 'G':
       case 'X':
         throw invalid(p, `\\${c} cannot be translated`);
@@ -353,11 +360,11 @@ class Translator {
       case 'P': {
         const body = this.property();
         this.out += c === 'p' ? `[${body}]` : `[^${body}]`;
-        return;
+        return undefined;
       }
       case 'c':
         this.out += `\\c${p[this.i++] ?? ''}`;
-        return;
+        return undefined;
       case 'x':
         if (p[this.i] === '{') {
           const end = p.indexOf('}', this.i);
@@ -365,23 +372,23 @@ class Translator {
           this.out += `\\u{${p.slice(this.i + 1, end)}}`;
           this.i = end + 1;
         } else this.out += `\\x${this.readHex(2)}`;
-        return;
+        return undefined;
       case 'u':
         this.out += `\\u${this.readHex(4)}`;
-        return;
+        return undefined;
       case '0': {
         const m = /^[0-3]?[0-7]{1,2}/.exec(p.slice(this.i)) ?? /^[0-7]/.exec(p.slice(this.i));
         if (!m) throw invalid(p, 'bad octal escape');
         this.i += m[0].length;
         this.out += `\\u{${parseInt(m[0], 8).toString(16)}}`;
-        return;
+        return undefined;
       }
       case 'k': {
         const m = /^<([a-zA-Z][a-zA-Z0-9]*)>/.exec(p.slice(this.i));
         if (!m) throw invalid(p, 'bad named back-reference');
         this.i += m[0].length;
         this.out += `\\k<${m[1]}>`;
-        return;
+        return undefined;
       }
     }
     if (c >= '1' && c <= '9') {
@@ -392,7 +399,7 @@ class Translator {
         this.i++;
       }
       this.out += `\\k<\u0000${n}\u0000>`;
-      return;
+      return undefined;
     }
     if (/[a-zA-Z0-9]/.test(c)) throw invalid(p, `illegal escape sequence \\${c}`);
     this.out += literal(c);

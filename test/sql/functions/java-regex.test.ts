@@ -37,6 +37,7 @@ test('embedded flags, comments mode and \\Q…\\E quoting', () => {
   assert.deepEqual(matches('(?x) a b # comment\n c', 'abc'), ['abc']);
   assert.deepEqual(matches('\\Q1+1=2\\E!', '1+1=2!'), ['1+1=2!']);
   assert.deepEqual(matches('[\\Q]-\\E]+', ']-]'), [']-]']);
+  assert.deepEqual(matches('\\Qab\\E+', 'abbb'), ['abbb'], 'a quantifier after \\E applies to the last quoted character');
 });
 
 test('POSIX and Unicode classes, Java \\s, \\h, \\R, octal and \\x{…}', () => {
