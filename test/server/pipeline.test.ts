@@ -206,3 +206,27 @@ for (const h2 of [false, true]) {
     });
   });
 }
+
+describe('plain HTTP routes', () => {
+  it('serves registered GET routes on both protocols and leaves everything else to the AWS pipeline', async () => {
+    server.addRoute({
+      path: '/metrics',
+      handle(_req, res) {
+        res.setHeader('content-type', 'text/plain');
+        res.end('requests 1\n');
+      },
+    });
+    server.addRoute({ path: '/console/', prefix: true, handle: (req, res) => void res.end(`page ${req.url}`) });
+    for (const http2 of [false, true]) {
+      const metrics = await rawRequest({ endpoint, http2, method: 'GET', path: '/metrics?x=1' });
+      assert.equal(metrics.status, 200);
+      assert.equal(metrics.text, 'requests 1\n');
+      assert.equal((await rawRequest({ endpoint, http2, method: 'GET', path: '/console/streams' })).text, 'page /console/streams');
+      const root = await rawRequest({ endpoint, http2, method: 'GET', path: '/' });
+      assert.equal(root.status, 403, 'GET / is still AWS');
+      const post = await rawRequest({ endpoint, http2, path: '/metrics', headers: signedHeaders('Echo'), body: '{}' });
+      assert.equal(post.status, 200, 'a POST to a GET route path is still an AWS call (AWS ignores the path)');
+      assert.ok(post.json().Context);
+    }
+  });
+});

@@ -75,6 +75,15 @@ describe('plain port', () => {
     assert.equal(answer[3], 0x04, 'the first frame is the server SETTINGS');
   });
 
+  it('accepts a 10 MiB record (13.4 MiB as base64 JSON) over both protocols', async () => {
+    const data = Buffer.alloc(10 * 1024 * 1024, 0xab);
+    const body = JSON.stringify({ Data: data.toString('base64'), At: 1 });
+    for (const http2 of [false, true]) {
+      const res = await rawRequest({ endpoint: `http://127.0.0.1:${server.port}`, http2, headers: signedHeaders('PutBlob'), body });
+      assert.equal(res.status, 200, `${http2 ? 'h2' : 'h1'}: ${res.text.slice(0, 200)}`);
+    }
+  });
+
   it('answers HTTP/1.1 requests that start with "P" (like PUT) as HTTP/1.1', async () => {
     const res = await rawRequest({ endpoint: `http://127.0.0.1:${server.port}`, method: 'PUT', body: '{}' });
     assert.equal(res.status, 403);

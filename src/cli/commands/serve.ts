@@ -110,6 +110,12 @@ function printBanner(running: RunningFreshet, config: FreshetConfig): void {
   lines.push(`  Region / account:  ${config.region} / ${config.accountId}${config.auth ? '   (SigV4 verified)' : ''}`);
   lines.push('Try it:');
   lines.push(`  aws --endpoint-url ${running.endpoint} kinesis list-streams`);
+  lines.push(
+    config.auth
+      ? '  (sign with one of the configured access keys)'
+      : '  (any credentials work; the AWS CLI still needs some and a region, e.g. AWS_ACCESS_KEY_ID=test\n' +
+          `   AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=${config.region})`,
+  );
   lines.push('Stop with Ctrl+C.');
   console.log(lines.join('\n'));
 }
