@@ -7,11 +7,13 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { register as registerServe } from './commands/serve.js';
+import { register as registerSql } from './commands/sql.js';
 
 export function buildProgram(): Command {
   const program = new Command();
   program.name('freshet').description('A self-hosted, wire-compatible Amazon Kinesis platform').showHelpAfterError();
   registerServe(program);
+  registerSql(program);
   return program;
 }
 
