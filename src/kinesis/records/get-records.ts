@@ -55,7 +55,7 @@ export function childShardsOf(stream: StreamMeta, shard: ShardMeta): ChildShard[
 }
 
 export function toWireRecords(stream: StreamMeta, shard: ShardMeta, stored: StoredRecord[], cutoffMs: number): WireRecord[] {
-  const seq = sequencerFor(shard);
+  const seq = sequencerFor(shard).run();
   const encryption = stream.encryptionType === 'KMS' ? 'KMS' : undefined;
   const out: WireRecord[] = [];
   let lastMs = -1;
@@ -69,7 +69,7 @@ export function toWireRecords(stream: StreamMeta, shard: ShardMeta, stored: Stor
       lastDate = new Date(lastMs);
     }
     const w: WireRecord = {
-      SequenceNumber: seq.sequenceNumber(r.position, r.arrivalMs),
+      SequenceNumber: seq.next(r.position, r.arrivalMs),
       ApproximateArrivalTimestamp: lastDate!,
       Data: r.data,
       PartitionKey: r.partitionKey,

@@ -112,10 +112,10 @@ export async function putMany(plane: DataPlane, stream: StreamMeta, entries: rea
       plane.storage.append(shard.logKey, list).then(
         (first) => {
           plane.appends.notify(shard.logKey);
-          const seq = sequencerFor(shard);
+          const seq = sequencerFor(shard).run();
           const shardId = shard.shardId;
           for (let k = 0; k < idx.length; k++) {
-            records[idx[k]!] = { SequenceNumber: seq.sequenceNumber(first + k, arrivalMs), ShardId: shardId };
+            records[idx[k]!] = { SequenceNumber: seq.next(first + k, arrivalMs), ShardId: shardId };
           }
         },
         (err: unknown) => {

@@ -39,6 +39,44 @@ export class ShardSequencer {
   sequenceNumber(position: number, arrivalMs: number): string {
     return (this.baseAt(arrivalMs) + (BigInt(position + 1) << SEQ_IX_SHIFT)).toString();
   }
+
+  /** A renderer for many records in position order (see SequenceRun). */
+  run(): SequenceRun {
+    return new SequenceRun(this);
+  }
+
+  /** @internal The number (not yet rendered) for `position` at `arrivalMs`, and the second it falls in. */
+  valueAt(position: number, arrivalMs: number): bigint {
+    return this.baseAt(arrivalMs) + (BigInt(position + 1) << SEQ_IX_SHIFT);
+  }
+
+  /** @internal The second a record's sequence number embeds. */
+  secondsOf(arrivalMs: number): number {
+    return Math.floor(Math.max(arrivalMs, this.createdMs) / 1000);
+  }
+}
+
+const STEP = 1n << SEQ_IX_SHIFT;
+
+/**
+ * Renders the sequence numbers of consecutive records: while positions follow each other within the same second,
+ * the next number is the previous one plus 2^80 (one BigInt addition instead of building it from its fields).
+ */
+export class SequenceRun {
+  private value = 0n;
+  private lastPosition = -2;
+  private lastSecs = -1;
+
+  constructor(private readonly sequencer: ShardSequencer) {}
+
+  next(position: number, arrivalMs: number): string {
+    const secs = this.sequencer.secondsOf(arrivalMs);
+    if (position === this.lastPosition + 1 && secs === this.lastSecs) this.value += STEP;
+    else this.value = this.sequencer.valueAt(position, arrivalMs);
+    this.lastPosition = position;
+    this.lastSecs = secs;
+    return this.value.toString();
+  }
 }
 
 const sequencers = new WeakMap<ShardMeta, ShardSequencer>();
