@@ -13,11 +13,3 @@ export function strict1<A, R>(f: (a: A) => R): (a: unknown) => R | null {
 export function strict2<A, B, R>(f: (a: A, b: B) => R): (a: unknown, b: unknown) => R | null {
   return (a, b) => (a === null || a === undefined || b === null || b === undefined ? null : f(a as A, b as B));
 }
-
-/** NULL when any argument is NULL, else f(...args). */
-export function strictN<R>(f: (...args: any[]) => R): (...args: unknown[]) => R | null {
-  return (...args) => {
-    for (const a of args) if (a === null || a === undefined) return null;
-    return f(...args);
-  };
-}

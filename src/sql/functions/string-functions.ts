@@ -2,7 +2,7 @@ import { SqlRuntimeError } from '../errors.js';
 import type { SqlType } from '../types.js';
 import type { ScalarFunctionDef } from './definition.js';
 import { compileJavaRegex } from './java-regex.js';
-import { strict1, strictN } from './nulls.js';
+import { isNull, strict1 } from './nulls.js';
 import { similarFragment } from './sql-patterns.js';
 import { anyNullable, cannotApply, isBinary, isCharacter, isIntegral, requireArgs, sqlType } from './type-rules.js';
 
@@ -169,7 +169,8 @@ const SUBSTRING_SIMILAR: ScalarFunctionDef = {
     requireArgs('SUBSTRING', argTypes, [isCharacter], 'SUBSTRING(<CHARACTER> SIMILAR <CHARACTER> ESCAPE <CHARACTER>)');
     return sqlType('VARCHAR', true, argTypes[0]!.precision);
   },
-  impl: strictN(substringSimilar),
+  impl: (s, pattern, escape) =>
+    isNull(s) || isNull(pattern) || isNull(escape) ? null : substringSimilar(s as string, pattern as string, escape as string),
 };
 
 /** TRIM([BOTH|LEADING|TRAILING] [c] FROM s): exactly one trim character, blank by default. */
@@ -212,7 +213,8 @@ const POSITION: ScalarFunctionDef = {
     requireArgs('POSITION', argTypes, [isCharacter, isCharacter, isIntegral], 'POSITION(<CHARACTER> IN <CHARACTER> [FROM <INTEGER>])');
     return sqlType('INTEGER', anyNullable(argTypes));
   },
-  impl: strictN(position),
+  impl: (needle, haystack, start) =>
+    isNull(needle) || isNull(haystack) || start === null ? null : position(needle as string, haystack as string, start as number | undefined),
 };
 
 const OVERLAY: ScalarFunctionDef = {
@@ -224,7 +226,8 @@ const OVERLAY: ScalarFunctionDef = {
     const p = (argTypes[0]!.precision ?? 0) + (argTypes[1]!.precision ?? 0);
     return sqlType('VARCHAR', anyNullable(argTypes), p > 0 ? p : undefined);
   },
-  impl: strictN(overlay),
+  impl: (s, r, start, len) =>
+    isNull(s) || isNull(r) || isNull(start) || len === null ? null : overlay(s as string, r as string, start as number, len as number | undefined),
 };
 
 export const stringFunctions: ScalarFunctionDef[] = [
