@@ -1,14 +1,22 @@
-/** Deterministic records for the crash test: every record's content can be re-derived from its identity. */
+/** Shared by crash.test.ts and its child: deterministic records whose content can be re-derived from their key. */
 import type { RecordInput } from '../../src/storage/engine.js';
 
 export const CRASH_LOGS = ['crash-a', 'crash-b', 'crash-c', 'crash-d'];
 export const CRASH_WRITERS = 8;
+export const CRASH_COUNTER = 'crash/counter';
+/** Small segments, so that kills also land during sealing, index saving and segment deletion. */
+export const CRASH_SEGMENT_BYTES = 64 * 1024;
 
-/** Record `k` of append `seq` by `writer`: ~100 bytes whose every byte depends on the identity. */
-export function crashRecord(writer: string, seq: number, k: number): RecordInput {
+/** The data of record `k` of append `seq` by `writer`: ~100 bytes, every one depending on the identity. */
+export function crashData(writer: string, seq: number, k: number): Buffer {
   const id = `${writer}/${seq}/${k}`;
   const data = Buffer.alloc(100);
   data.write(`${id};`);
   for (let i = id.length + 1; i < data.length; i++) data[i] = (seq * 31 + k * 17 + i) & 0xff;
-  return { partitionKey: id, data, arrivalMs: 1_700_000_000_000 + seq };
+  return data;
+}
+
+/** Arrival is the wall clock: non-decreasing per log, as the engine requires, since positions are taken at once. */
+export function crashRecord(writer: string, seq: number, k: number): RecordInput {
+  return { partitionKey: `${writer}/${seq}/${k}`, data: crashData(writer, seq, k), arrivalMs: Date.now() };
 }
