@@ -35,8 +35,12 @@ export interface ReadOptions {
 }
 
 export interface MetaEntry<T = unknown> {
+  /** A fresh copy: values round-trip through JSON (a Date comes back as a string; store bytes as base64). */
   value: T;
-  /** Increases on every write of this key; used for compare-and-set. */
+  /**
+   * Increases on every write of this key; used for compare-and-set. Revisions come from one counter for the whole
+   * space, so a key deleted and written again never repeats an earlier revision (also across restarts).
+   */
   revision: number;
 }
 
@@ -58,10 +62,12 @@ export interface StorageEngine {
 
   getMeta<T = unknown>(key: string): Promise<MetaEntry<T> | undefined>;
   /**
-   * Writes `value` durably. With `expectedRevision`, fails with RevisionMismatchError unless the current revision
-   * equals it (0 = the key must not exist). Returns the new revision.
+   * Writes `value` (JSON-serialisable) durably. With `expectedRevision`, fails with RevisionMismatchError unless
+   * the current revision equals it (0 = the key must not exist). Returns the new revision. Durability follows the
+   * engine's sync policy, like appends.
    */
   putMeta<T = unknown>(key: string, value: T, expectedRevision?: number): Promise<number>;
+  /** Deleting a missing key is not an error (unless `expectedRevision` is given and is not 0). */
   deleteMeta(key: string, expectedRevision?: number): Promise<void>;
   /** All entries whose key starts with `prefix`, in key order. */
   listMeta<T = unknown>(prefix: string): Promise<Array<{ key: string } & MetaEntry<T>>>;
@@ -72,18 +78,27 @@ export interface StorageEngine {
    * Appends records to a log (created on first append) and resolves once they are durably committed according to
    * the engine's sync policy. Returns the position of the first record; the others follow consecutively.
    * Concurrent appends to different logs must be group-committed, not serialised one fsync each.
+   * Positions are taken when `append` is called, in call order, so concurrent appends to one log are fine and never
+   * interleave. A rejected append takes no position.
    */
   append(log: string, records: RecordInput[]): Promise<number>;
-  /** Records with position ≥ `from`, in position order. Positions below the trim point are skipped silently. */
+  /**
+   * Records with position ≥ `from`, in position order. Positions below the trim point are skipped silently.
+   * Only acknowledged records are returned (those whose append has resolved), so a record once read can never be
+   * lost in a crash. `data` may be a view into a shared buffer: do not mutate it.
+   */
   read(log: string, from: number, options: ReadOptions): Promise<StoredRecord[]>;
-  /** Position the next appended record will get (0 for a log never written). */
+  /** Position the next appended record will get (0 for a log never written); counts appends still syncing. */
   nextPosition(log: string): Promise<number>;
   /** Lowest position still stored (== nextPosition when the log is empty or fully trimmed). */
   firstPosition(log: string): Promise<number>;
-  /** Position of the first stored record with arrivalMs ≥ `ms` (nextPosition if none). */
+  /**
+   * Position of the first stored (acknowledged) record with arrivalMs ≥ `ms` (the position after the last one if
+   * none). Relies on arrivalMs being non-decreasing per log.
+   */
   positionAtTime(log: string, ms: number): Promise<number>;
   /** Removes, from disk, every record with arrivalMs < `ms`. Positions are never reused. */
   trimBefore(log: string, ms: number): Promise<void>;
-  /** Removes a log and its records from disk. */
+  /** Removes a log and its records from disk. The key then reads as a log never written (positions restart at 0). */
   deleteLog(log: string): Promise<void>;
 }
