@@ -8,7 +8,7 @@ import type { RecordInput } from '../../storage/engine.js';
 import { AwsError } from '../../server/service.js';
 import type { ShardMeta, StreamMeta } from '../model/types.js';
 import type { DataPlane } from './data-plane.js';
-import { explicitHashKeyBytes, partitionKeyHash } from './hash-keys.js';
+import { explicitHashKeyWords, partitionKeyWords } from './hash-keys.js';
 import { sequencerFor } from './sequence-format.js';
 import { routerFor, type ShardRouter } from './shard-router.js';
 
@@ -26,9 +26,13 @@ export function rateExceeded(shardId: string, stream: StreamMeta): AwsError {
   );
 }
 
+// Scratch space for one hash key; routing is synchronous, so one array serves every request.
+const KEY = new Uint32Array(4);
+
 function slotFor(router: ShardRouter, entry: PutEntry): number {
-  const key = entry.ExplicitHashKey !== undefined ? explicitHashKeyBytes(entry.ExplicitHashKey) : partitionKeyHash(entry.PartitionKey);
-  const slot = router.slot(key);
+  if (entry.ExplicitHashKey !== undefined) explicitHashKeyWords(entry.ExplicitHashKey, KEY);
+  else partitionKeyWords(entry.PartitionKey, KEY);
+  const slot = router.slot(KEY);
   // Open shards always cover the hash key space; a stream without any would be a broken stream document.
   if (slot < 0) throw new AwsError('InternalFailure', undefined, 500);
   return slot;

@@ -1,13 +1,14 @@
 /**
  * Routes a hash key to the open shard whose range holds it. Open shards always tile the whole hash key space, so
- * a binary search over their starting keys (16-byte big-endian buffers, compared natively) finds the shard.
+ * a binary search over their starting keys finds the shard; keys are compared as four big-endian 32-bit words.
  */
 import type { ShardMeta } from '../model/types.js';
 import { isOpen } from '../model/types.js';
-import { hashKeyBytes } from './hash-keys.js';
+import { bigintToWords } from './hash-keys.js';
 
 export class ShardRouter {
-  private readonly starts: Buffer[];
+  /** Starting hash keys of `shards`, 4 words each. */
+  private readonly starts: Uint32Array;
   readonly shards: ShardMeta[];
 
   constructor(allShards: readonly ShardMeta[]) {
@@ -17,29 +18,33 @@ export class ShardRouter {
       return x < y ? -1 : x > y ? 1 : 0;
     });
     this.shards = open;
-    this.starts = open.map((s) => hashKeyBytes(BigInt(s.startingHashKey)));
+    this.starts = new Uint32Array(open.length * 4);
+    open.forEach((s, i) => bigintToWords(BigInt(s.startingHashKey), this.starts, i * 4));
   }
 
-  /** The open shard for a 16-byte hash key; undefined only if no shard is open. */
-  route(hashKey: Buffer): ShardMeta | undefined {
-    const i = this.slot(hashKey);
-    return i < 0 ? undefined : this.shards[i];
-  }
-
-  /** Index into `shards` of the open shard for a 16-byte hash key; −1 only if no shard is open. */
-  slot(hashKey: Buffer): number {
+  /** Index into `shards` of the open shard for a hash key (4 words); −1 only if no shard is open. */
+  slot(key: Uint32Array): number {
     const starts = this.starts;
     let lo = 0;
-    let hi = starts.length - 1;
+    let hi = this.shards.length - 1;
     if (hi < 0) return -1;
-    // Last shard whose start ≤ hashKey.
+    // Last shard whose start ≤ key.
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (Buffer.compare(starts[mid]!, hashKey) <= 0) lo = mid;
+      if (startAtOrBelow(starts, mid * 4, key)) lo = mid;
       else hi = mid - 1;
     }
     return lo;
   }
+}
+
+function startAtOrBelow(starts: Uint32Array, at: number, key: Uint32Array): boolean {
+  for (let w = 0; w < 4; w++) {
+    const s = starts[at + w]!;
+    const k = key[w]!;
+    if (s !== k) return s < k;
+  }
+  return true;
 }
 
 const routers = new WeakMap<readonly ShardMeta[], { router: ShardRouter; fingerprint: string }>();
