@@ -41,6 +41,8 @@ export interface ServerOptions {
   defaultAccountId: string;
   maxBodyBytes?: number;
   logError?: (message: string, err: unknown) => void;
+  /** How long close() lets requests in flight finish before cutting connections (default 1000 ms). */
+  closeGraceMs?: number;
 }
 
 export interface RunningServer {
@@ -50,7 +52,7 @@ export interface RunningServer {
   tlsCertPath?: string;
   /** Registers a plain HTTP route (web console, /metrics) on both ports. */
   addRoute(route: HttpRoute): void;
-  /** Stops listening and drops every open connection. */
+  /** Stops listening, lets requests in flight finish (up to `closeGraceMs`), then drops every connection. */
   close(): Promise<void>;
 }
 
@@ -90,8 +92,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   const http1 = createHttp1Server({ noDelay: true }, handler);
+  const sessions = new Set<ServerHttp2Session>();
+  const onSession = (session: ServerHttp2Session): void => {
+    widenReceiveWindow(session);
+    sessions.add(session);
+    session.once('close', () => sessions.delete(session));
+  };
   const http2 = createHttp2Server(HTTP2_OPTIONS, handler);
-  http2.on('session', widenReceiveWindow);
+  http2.on('session', onSession);
   http2.on('sessionError', () => undefined);
   http1.on('clientError', (_err, socket) => socket.destroy());
 
@@ -111,7 +119,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const tls = await loadTlsMaterial(options.dataDir, options.tlsCert, options.tlsKey);
     tlsCertPath = tls.certPath;
     const secure = createSecureServer({ ...HTTP2_OPTIONS, cert: tls.cert, key: tls.key, allowHTTP1: true }, handler);
-    secure.on('session', widenReceiveWindow);
+    secure.on('session', onSession);
     secure.on('sessionError', () => undefined);
     secure.on('tlsClientError', () => undefined);
     secure.on('connection', track);
@@ -134,9 +142,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     close() {
       closing ??= (async () => {
+        // Stop accepting, let requests in flight finish (HTTP/2 GOAWAY, HTTP/1.1 idle sockets closed), then cut
+        // whatever is still open after the grace period (long-lived event streams, stalled clients).
         const closed = servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())));
-        http1.close();
-        http2.close();
+        for (const session of sessions) session.close();
+        http1.closeIdleConnections();
+        http1.close(() => undefined);
+        const drained = Promise.all([...sockets].map((s) => new Promise<void>((resolve) => (s.destroyed ? resolve() : s.once('close', () => resolve())))));
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([drained, new Promise<void>((resolve) => (timer = setTimeout(resolve, options.closeGraceMs ?? 1000)))]);
+        clearTimeout(timer);
         for (const s of sockets) s.destroy();
         await Promise.all(closed);
       })();

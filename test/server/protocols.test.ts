@@ -147,3 +147,27 @@ describe('TLS port', () => {
     }
   });
 });
+
+describe('shutdown', () => {
+  it('lets requests in flight finish, then cuts what is still open after the grace period', async () => {
+    const own = await startServer({
+      host: '127.0.0.1', port: 0, dataDir, services: [createTestService()], defaultRegion: 'us-east-1', defaultAccountId: '000000000000', closeGraceMs: 300,
+    });
+    const endpoint = `http://127.0.0.1:${own.port}`;
+    const slow = (http2: boolean) => rawRequest({ endpoint, http2, headers: signedHeaders('Slow'), body: JSON.stringify({ Ms: 100 }) });
+    const inFlight = [slow(false), slow(true)];
+    // An endless event stream keeps its connection busy past the grace period.
+    const endless = rawRequest({ endpoint, http2: true, headers: signedHeaders('Stream'), body: '{}' }).then(
+      () => 'ended',
+      () => 'cut',
+    );
+    await new Promise((r) => setTimeout(r, 30));
+    await own.close();
+    for (const res of await Promise.all(inFlight)) {
+      assert.equal(res.status, 200);
+      assert.deepEqual(res.json(), { Done: true });
+    }
+    assert.ok(['ended', 'cut'].includes(await endless), 'the endless stream was closed');
+    await assert.rejects(rawRequest({ endpoint, headers: signedHeaders('Echo'), body: '{}' }), 'no longer listening');
+  });
+});

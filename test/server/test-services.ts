@@ -15,6 +15,7 @@ export interface StreamControl {
  * - Fail: throws AwsError(input.Type, input.Message, input.Status).
  * - Crash: throws a plain Error (must become InternalFailure).
  * - Blob / GetBlob: stores input.Data (base64 with JSON, bytes with CBOR) and input.At, returns them as bytes/Date.
+ * - Slow: answers after input.Ms milliseconds.
  * - Stream: an event stream of input.Count events (then ends), or endless when Count is absent.
  */
 export function createTestService(): AwsJsonService & { lastStream?: StreamControl; lastCtx?: RequestContext } {
@@ -22,7 +23,7 @@ export function createTestService(): AwsJsonService & { lastStream?: StreamContr
   const service: AwsJsonService & { lastStream?: StreamControl; lastCtx?: RequestContext } = {
     targetPrefix: TEST_PREFIX,
     signingName: 'test',
-    operations: new Set(['Echo', 'Fail', 'Crash', 'PutBlob', 'GetBlob', 'Stream']),
+    operations: new Set(['Echo', 'Fail', 'Crash', 'PutBlob', 'GetBlob', 'Stream', 'Slow']),
     async handle(operation, input, ctx) {
       service.lastCtx = ctx;
       const body = input as Record<string, any>;
@@ -31,6 +32,9 @@ export function createTestService(): AwsJsonService & { lastStream?: StreamContr
           const { signal: _signal, ...context } = ctx;
           return { Input: body, Context: context };
         }
+        case 'Slow':
+          await new Promise((r) => setTimeout(r, body.Ms));
+          return { Done: true };
         case 'Fail':
           throw new AwsError(body.Type, body.Message, body.Status ?? 400);
         case 'Crash':
