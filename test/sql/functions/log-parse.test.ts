@@ -127,6 +127,23 @@ test('FAST_REGEX_LOG_PARSE: lazy groups that must account for the whole input', 
   assert.deepEqual(call('FAST_REGEX_LOG_PARSE', 'a.b', '([a-z])\\.([^.])'), { COLUMN1: 'a', COLUMN2: 'b' });
   assert.deepEqual(call('FAST_REGEX_LOG_PARSE', '12-x', '(<Digit>+)-(.)'), { COLUMN1: '12', COLUMN2: 'x' });
   assert.deepEqual(call('FAST_REGEX_LOG_PARSER', 'ab', '(a)(b)'), { COLUMN1: 'a', COLUMN2: 'b' });
+  assert.equal(
+    call('FAST_REGEX_LOG_PARSE', '1-2-ab', '(.*)-([a-z]*)'),
+    null,
+    'the first group stops at its first (shortest) match and is never revisited, though 1-2 / ab would fit',
+  );
+  assert.deepEqual(call('FAST_REGEX_LOG_PARSE', 'x-y-z-1', '(.*)-(.*)-([0-9]+)'), { COLUMN1: 'x', COLUMN2: 'y-z', COLUMN3: '1' });
+  assert.deepEqual(call('FAST_REGEX_LOG_PARSE', 'x-y-1', '(.*)-(.*)-([0-9]+)'), { COLUMN1: 'x', COLUMN2: 'y', COLUMN3: '1' });
+  assert.deepEqual(
+    call('FAST_REGEX_LOG_PARSE', 'ab12', '([a-z]+)([0-9]+)'),
+    { COLUMN1: 'ab', COLUMN2: '12' },
+    'the fixed first character of [0-9]+ moves to the previous expression, which then stops before the digits',
+  );
+  assert.equal(call('FAST_REGEX_LOG_PARSE', 'ab12', '([a-z]*)([0-9]*)'), null, 'nothing fixed to move: the first group stops at once');
+  assert.deepEqual(call('FAST_REGEX_LOG_PARSE', 'abab-x', '(ab)+-(x)'), { COLUMN1: 'ab', COLUMN2: 'x' }, 'a repeated group keeps its last match');
+  assert.deepEqual(call('FAST_REGEX_LOG_PARSE', 'k=v', '((k)=(v))'), { COLUMN1: 'k=v', COLUMN2: 'k', COLUMN3: 'v' });
+  assert.deepEqual(call('FAST_REGEX_LOG_PARSE', 'b', '(a)|(b)'), { COLUMN1: null, COLUMN2: 'b' });
+  assert.deepEqual(call('FAST_REGEX_LOG_PARSE', 'ab', '(a)()(b)'), { COLUMN1: 'a', COLUMN2: '', COLUMN3: 'b' });
   assert.throws(() => call('FAST_REGEX_LOG_PARSE', 'a', '(a&b)'), SqlRuntimeError);
   assert.throws(() => call('FAST_REGEX_LOG_PARSE', 'a', '~a'), SqlRuntimeError);
   assert.deepEqual(rowTypeFor('FAST_REGEX_LOG_PARSE', 'x', '(a)(b)()').fields!.map((f) => f.name), ['COLUMN1', 'COLUMN2', 'COLUMN3']);

@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { start } from './runtime-harness.js';
+
+const S = { SOURCE_SQL_STREAM_001: { CITY: 'VARCHAR(16)', TEMP: 'INTEGER' } };
+
+describe('time, pumps and merging', () => {
+  it('ROWTIME comes from the injected clock and never goes back', () => {
+    const { app, out } = start('CREATE STREAM o (c VARCHAR(16), t TIMESTAMP); CREATE PUMP p AS INSERT INTO o SELECT STREAM city, ROWTIME FROM SOURCE_SQL_STREAM_001;', S);
+    app.advanceTime(5000);
+    app.insert('SOURCE_SQL_STREAM_001', { CITY: 'a', TEMP: 1 });
+    app.advanceTime(4000); // ignored: the clock only moves forward
+    app.insert('SOURCE_SQL_STREAM_001', { CITY: 'b', TEMP: 1 });
+    assert.deepEqual(out.map((e) => [e.rowtime, e.row['T']]), [[5000, 5000], [5000, 5000]]);
+  });
+
+  it('a tumbling window closes on a rowtime bound with no new rows', () => {
+    const { app, out } = start(
+      `CREATE STREAM o (c VARCHAR(16), n BIGINT);
+       CREATE PUMP p AS INSERT INTO o SELECT STREAM city, COUNT(*) FROM SOURCE_SQL_STREAM_001 GROUP BY city, FLOOR(SOURCE_SQL_STREAM_001.ROWTIME TO MINUTE);`,
+      S,
+    );
+    app.advanceTime(1000);
+    app.insert('SOURCE_SQL_STREAM_001', { CITY: 'a', TEMP: 1 });
+    app.advanceTime(59_999);
+    assert.equal(out.length, 0);
+    app.advanceTime(60_000);
+    assert.deepEqual(out.map((e) => [e.rowtime, e.row]), [[60_000, { C: 'a', N: 1 }]]);
+  });
+
+  it('integer AVG truncates and SUM/COUNT keep integer division (SR WEATHERSTREAM)', () => {
+    const { app, out } = start(
+      `CREATE STREAM o (city VARCHAR(16), avg_t INTEGER, q INTEGER);
+       CREATE PUMP p AS INSERT INTO o SELECT STREAM city, AVG(temp), SUM(temp) / COUNT(temp) FROM SOURCE_SQL_STREAM_001 s
+       GROUP BY city, FLOOR(s.ROWTIME TO DAY);`,
+      S,
+    );
+    for (const t of [29, 32]) app.insert('SOURCE_SQL_STREAM_001', { CITY: 'Denver', TEMP: t });
+    for (const t of [38, 39, 38, 39]) app.insert('SOURCE_SQL_STREAM_001', { CITY: 'Miami', TEMP: t });
+    app.finish();
+    assert.deepEqual(out.map((e) => e.row), [{ CITY: 'Denver', AVG_T: 30, Q: 30 }, { CITY: 'Miami', AVG_T: 38, Q: 38 }]);
+    assert.equal(out[0]!.rowtime, 86_400_000);
+  });
+
+  it('several pumps into one stream are merged in ROWTIME order', () => {
+    const { app, out } = start(
+      `CREATE STREAM o (kind VARCHAR(8), c VARCHAR(16));
+       CREATE PUMP raw AS INSERT INTO o SELECT STREAM 'row', city FROM SOURCE_SQL_STREAM_001;
+       CREATE PUMP agg AS INSERT INTO o SELECT STREAM 'minute', city FROM SOURCE_SQL_STREAM_001
+         GROUP BY city, STEP(SOURCE_SQL_STREAM_001.ROWTIME BY INTERVAL '60' SECOND);`,
+      S,
+    );
+    for (const t of [10_000, 50_000, 65_000, 130_000]) {
+      app.advanceTime(t);
+      app.insert('SOURCE_SQL_STREAM_001', { CITY: `c${t}`, TEMP: 0 });
+    }
+    app.finish();
+    const times = out.map((e) => e.rowtime);
+    assert.deepEqual(times, [...times].sort((a, b) => a - b));
+    assert.deepEqual(out.map((e) => [e.rowtime, e.row['KIND']]), [
+      [10_000, 'row'], [50_000, 'row'], [60_000, 'minute'], [60_000, 'minute'], [65_000, 'row'], [120_000, 'minute'], [130_000, 'row'], [180_000, 'minute'],
+    ]);
+  });
+
+  it('UNION ALL merges two streams by ROWTIME', () => {
+    const { app, out } = start(
+      `CREATE STREAM o (c VARCHAR(16));
+       CREATE PUMP p AS INSERT INTO o SELECT STREAM city FROM A UNION ALL SELECT STREAM city FROM B;`,
+      { A: { CITY: 'VARCHAR(16)' }, B: { CITY: 'VARCHAR(16)' } },
+    );
+    app.advanceTime(1);
+    app.insert('A', { CITY: 'a1' });
+    app.advanceTime(2);
+    app.insert('B', { CITY: 'b2' });
+    app.insert('A', { CITY: 'a2' });
+    app.finish();
+    assert.deepEqual(out.map((e) => e.row['C']), ['a1', 'b2', 'a2']);
+  });
+
+  it('streaming ORDER BY sorts each second by the remaining keys', () => {
+    const { app, out } = start(
+      `CREATE STREAM o (c VARCHAR(16), t INTEGER);
+       CREATE PUMP p AS INSERT INTO o SELECT STREAM city, temp FROM SOURCE_SQL_STREAM_001 s ORDER BY FLOOR(s.ROWTIME TO SECOND), temp DESC;`,
+      S,
+    );
+    app.advanceTime(100);
+    for (const t of [3, 9, 1]) app.insert('SOURCE_SQL_STREAM_001', { CITY: 'x', TEMP: t });
+    app.advanceTime(1500);
+    app.insert('SOURCE_SQL_STREAM_001', { CITY: 'y', TEMP: 5 });
+    app.finish();
+    assert.deepEqual(out.map((e) => e.row['T']), [9, 3, 1, 5]);
+  });
+
+  it('CURRENT_ROW_TIMESTAMP reads the injected clock', () => {
+    const { app, out } = start('CREATE STREAM o (t TIMESTAMP); CREATE PUMP p AS INSERT INTO o SELECT STREAM CURRENT_ROW_TIMESTAMP FROM SOURCE_SQL_STREAM_001;', S);
+    app.advanceTime(1234);
+    app.insert('SOURCE_SQL_STREAM_001', { CITY: 'a', TEMP: 1 });
+    assert.equal(out[0]!.row['T'], 1234);
+  });
+
+  it('GROUP_RANK ranks the rows that share a ROWTIME', () => {
+    const { app, out } = start(
+      `CREATE STREAM o (c VARCHAR(16), t INTEGER, "groupRank" INTEGER);
+       CREATE PUMP p AS INSERT INTO o SELECT STREAM * FROM TABLE(GROUP_RANK(CURSOR(SELECT STREAM * FROM SOURCE_SQL_STREAM_001), 'TEMP', 'groupRank', 'desc', 'asc', 1000, 0));`,
+      S,
+    );
+    app.advanceTime(10);
+    for (const [c, t] of [['a', 5], ['b', 7], ['c', 6]] as const) app.insert('SOURCE_SQL_STREAM_001', { CITY: c, TEMP: t });
+    app.finish();
+    assert.deepEqual(out.map((e) => [e.row['C'], e.row['groupRank']]), [['b', 1], ['c', 2], ['a', 3]]);
+  });
+});
