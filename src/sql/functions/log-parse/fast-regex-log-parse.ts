@@ -1,209 +1,132 @@
-import { SqlRuntimeError } from '../../errors.js';
 import type { SqlType } from '../../types.js';
 import type { ScalarFunctionDef } from '../definition.js';
 import { cannotApply, isCharacter } from '../type-rules.js';
+import { invalidFastRegex, parseFastRegex, type FastRegexItem } from './fast-regex-syntax.js';
 import { OPEN_ROW, numberedColumns, rowType } from './row-type.js';
 
 /**
- * FAST_REGEX_LOG_PARSE(text, fastRegex) (the SR page is FAST_REGEX_LOG_PARSER): the automaton syntax of
- * dk.brics.automaton — `|`, `?`, `*`, `+`, `{n}`, `{n,}`, `{n,m}`, `[…]`, `[^…]`, `.`, `#` (empty language),
- * `@` (any string), `"literal"`, `()`, `<n-m>` (numeric interval), `\c` (literal c) — compiled to a JavaScript
- * RegExp whose quantifiers are all lazy and which must consume the whole text. Each parenthesised group is a
- * column COLUMN1..n VARCHAR(1024); a text the pattern does not account for gives NULL.
+ * FAST_REGEX_LOG_PARSE(text, fastRegex) (the SR page is FAST_REGEX_LOG_PARSER): COLUMN1..n VARCHAR(1024), one per
+ * parenthesised group, or NULL when the pattern does not account for every character of the text.
  *
- * Approximations: FRLP evaluates group by group without backtracking; the RegExp backtracks, so it can find a
- * match in rare cases where FRLP gives up. Intersection `&`, complement `~` and named automata `<name>` (other than
- * the POSIX-like names below) cannot be translated and are rejected.
+ * The SR's evaluation model, implemented as written: the pattern is split into one expression per top-level group
+ * and one per run outside groups; the fixed-length start of each expression moves to the end of the previous
+ * one, and an expression that is entirely fixed-length merges into the previous one. The expressions are then
+ * matched one after another, each lazily (shortest match) where the previous one stopped, never revisiting an
+ * earlier expression (no backtracking between them); the last one must reach the end of the text.
+ * A pattern whose top level is a union (`a|b`) is matched as one lazy expression.
  */
 
-const NAMED: Readonly<Record<string, string>> = {
-  Digit: '[0-9]',
-  Alpha: '[a-zA-Z]',
-  Alnum: '[a-zA-Z0-9]',
-  Upper: '[A-Z]',
-  Lower: '[a-z]',
-  Space: '[ \\t\\n\\x0B\\f\\r]',
-  Punct: '[!-\\/:-@\\[-`{-~]',
-};
-
-const JS_SYNTAX = '\\^$.*+?()[]{}|/';
-function lit(c: string): string {
-  return JS_SYNTAX.includes(c) ? '\\' + c : c;
-}
-function classLit(c: string): string {
-  return '\\]^[-'.includes(c) ? '\\' + c : c;
+interface Segment {
+  /** The top-level group the text belongs to, or 0 outside groups. */
+  readonly owner: number;
+  src: string;
 }
 
-function invalid(pattern: string, why: string): SqlRuntimeError {
-  return new SqlRuntimeError('Invalid regular expression', `Invalid fast regex '${pattern}': ${why}`);
-}
-
-class FastRegexTranslator {
-  private i = 0;
-  groups = 0;
-  constructor(private readonly p: string) {}
-
-  translate(): string {
-    const src = this.union();
-    if (this.i < this.p.length) throw invalid(this.p, `unexpected '${this.p[this.i]}' at position ${this.i + 1}`);
-    return src;
-  }
-
-  private peek(): string | undefined {
-    return this.p[this.i];
-  }
-
-  private union(): string {
-    const alternatives = [this.concat()];
-    while (this.peek() === '|') {
-      this.i++;
-      alternatives.push(this.concat());
-    }
-    return alternatives.join('|');
-  }
-
-  private concat(): string {
-    let out = '';
-    for (;;) {
-      const c = this.peek();
-      if (c === undefined || c === '|' || c === ')') return out;
-      if (c === '&') throw invalid(this.p, 'intersection (&) cannot be translated');
-      out += this.repeat();
-    }
-  }
-
-  private repeat(): string {
-    let atom = this.simple();
-    for (;;) {
-      const c = this.peek();
-      if (c === '?' || c === '*' || c === '+') {
-        this.i++;
-        atom = `(?:${atom})${c}?`;
-      } else if (c === '{') {
-        const m = /^\{(\d+)(,(\d*))?\}/.exec(this.p.slice(this.i));
-        if (!m) throw invalid(this.p, 'bad repetition');
-        this.i += m[0].length;
-        atom = `(?:${atom})${m[0]}?`;
-      } else return atom;
-    }
-  }
-
-  private charExp(): string {
-    let c = this.p[this.i++];
-    if (c === '\\') c = this.p[this.i++];
-    if (c === undefined) throw invalid(this.p, 'unexpected end of pattern');
-    return c;
-  }
-
-  private simple(): string {
-    const c = this.peek()!;
-    switch (c) {
-      case '~':
-        throw invalid(this.p, 'complement (~) cannot be translated');
-      case '.':
-        this.i++;
-        return '[\\s\\S]';
-      case '#':
-        this.i++;
-        return '(?!)';
-      case '@':
-        this.i++;
-        return '[\\s\\S]*?';
-      case '"': {
-        const end = this.p.indexOf('"', this.i + 1);
-        if (end < 0) throw invalid(this.p, 'unclosed string literal');
-        const text = this.p.slice(this.i + 1, end);
-        this.i = end + 1;
-        return `(?:${[...text].map(lit).join('')})`;
-      }
-      case '(': {
-        this.i++;
-        this.groups++;
-        const inner = this.peek() === ')' ? '' : this.union();
-        if (this.peek() !== ')') throw invalid(this.p, 'unclosed group');
-        this.i++;
-        return `(${inner})`;
-      }
-      case '[':
-        return this.charClass();
-      case '<': {
-        const end = this.p.indexOf('>', this.i);
-        if (end < 0) throw invalid(this.p, "unclosed '<'");
-        const body = this.p.slice(this.i + 1, end);
-        this.i = end + 1;
-        const range = /^(\d+)-(\d+)$/.exec(body);
-        if (range) return numericInterval(this.p, range[1]!, range[2]!);
-        const named = NAMED[body];
-        if (named) return named;
-        throw invalid(this.p, `the named automaton <${body}> is not known`);
-      }
-      default:
-        return lit(this.charExp());
-    }
-  }
-
-  private charClass(): string {
-    this.i++;
-    let out = '[';
-    if (this.peek() === '^') {
-      out += '^';
-      this.i++;
-    }
-    while (this.peek() !== ']') {
-      if (this.peek() === undefined) throw invalid(this.p, 'unclosed character class');
-      const from = this.charExp();
-      if (this.peek() === '-' && this.p[this.i + 1] !== ']') {
-        this.i++;
-        out += `${classLit(from)}-${classLit(this.charExp())}`;
-      } else out += classLit(from);
-    }
-    this.i++;
-    return out + ']';
-  }
-}
-
-/** brics `<n-m>`: decimal numbers in [n, m]; with equally long bounds the width is fixed (leading zeros). */
-function numericInterval(pattern: string, lo: string, hi: string): string {
-  const min = Number(lo);
-  const max = Number(hi);
-  if (min > max || max - min > 20_000) throw invalid(pattern, `the interval <${lo}-${hi}> is too wide to translate`);
-  const width = lo.length === hi.length ? lo.length : 0;
-  const values: string[] = [];
-  for (let v = max; v >= min; v--) values.push(width ? String(v).padStart(width, '0') : String(v));
-  values.sort((a, b) => b.length - a.length);
-  return width ? `(?:${values.join('|')})` : `(?:0*(?:${values.join('|')}))`;
+interface Stage {
+  readonly regex: RegExp;
+  /** owners[i] is the owner of the i-th segment group (`s<i>`). */
+  readonly owners: number[];
 }
 
 interface CompiledFastRegex {
-  readonly regex: RegExp;
+  readonly stages: Stage[];
   readonly groups: number;
+  /** Nested groups, read from the stage that holds them. */
+  readonly nested: number[];
+}
+
+function leadingFixed(items: FastRegexItem[]): number {
+  let n = 0;
+  while (n < items.length && items[n]!.fixed) n++;
+  return n;
+}
+
+function pushSegment(segments: Segment[], owner: number, src: string): void {
+  const last = segments[segments.length - 1];
+  if (last && last.owner === owner) last.src += src;
+  else segments.push({ owner, src });
+}
+
+function buildStages(pattern: string): CompiledFastRegex {
+  const parsed = parseFastRegex(pattern);
+  const allGroups = Array.from({ length: parsed.groups }, (_, i) => i + 1);
+  if (!parsed.top) {
+    return { stages: [compileStage(pattern, [{ owner: 0, src: parsed.src }], true)], groups: parsed.groups, nested: allGroups };
+  }
+  // Expressions: runs of items outside groups, and each top-level group.
+  const expressions: Array<{ owner: number; items: FastRegexItem[] }> = [];
+  for (const t of parsed.top) {
+    if (t.kind === 'group') expressions.push({ owner: t.index, items: t.items });
+    else {
+      const last = expressions[expressions.length - 1];
+      if (last && last.owner === 0) last.items.push(t.item);
+      else expressions.push({ owner: 0, items: [t.item] });
+    }
+  }
+  const topGroups = new Set(parsed.top.filter((t) => t.kind === 'group').map((t) => (t as { index: number }).index));
+  const stages: Segment[][] = [];
+  for (const e of expressions) {
+    const previous = stages[stages.length - 1];
+    const fixed = previous ? leadingFixed(e.items) : 0;
+    if (previous) {
+      for (const item of e.items.slice(0, fixed)) pushSegment(previous, e.owner, item.src);
+      // A group whose whole content moved still needs its (possibly empty) segment.
+      if (fixed === e.items.length) {
+        if (e.owner !== 0 && !previous.some((s) => s.owner === e.owner)) pushSegment(previous, e.owner, '');
+        continue;
+      }
+    }
+    const segments: Segment[] = [];
+    pushSegment(segments, e.owner, e.items.slice(fixed).map((x) => x.src).join(''));
+    stages.push(segments);
+  }
+  if (stages.length === 0) stages.push([{ owner: 0, src: '' }]);
+  const compiled = stages.map((segments, i) => compileStage(pattern, segments, i === stages.length - 1));
+  return { stages: compiled, groups: parsed.groups, nested: allGroups.filter((g) => !topGroups.has(g)) };
+}
+
+function compileStage(pattern: string, segments: Segment[], last: boolean): Stage {
+  const src = segments.map((s, i) => `(?<s${i}>${s.src})`).join('') + (last ? '(?![\\s\\S])' : '');
+  try {
+    return { regex: new RegExp(src, 'uy'), owners: segments.map((s) => s.owner) };
+  } catch (e) {
+    throw invalidFastRegex(pattern, (e as Error).message);
+  }
 }
 
 const cache = new Map<string, CompiledFastRegex>();
 
 export function compileFastRegex(pattern: string): CompiledFastRegex {
-  const hit = cache.get(pattern);
-  if (hit) return hit;
-  const t = new FastRegexTranslator(pattern);
-  const src = t.translate();
-  let regex: RegExp;
-  try {
-    regex = new RegExp(`^(?:${src})$`, 'u');
-  } catch (e) {
-    throw invalid(pattern, (e as Error).message);
+  let hit = cache.get(pattern);
+  if (!hit) {
+    hit = buildStages(pattern);
+    if (cache.size > 256) cache.clear();
+    cache.set(pattern, hit);
   }
-  const compiled = { regex, groups: t.groups };
-  if (cache.size > 256) cache.clear();
-  cache.set(pattern, compiled);
-  return compiled;
+  return hit;
 }
 
 export function fastRegexLogParse(text: string, pattern: string): Record<string, unknown> | null {
   const f = compileFastRegex(pattern);
-  const m = f.regex.exec(text);
-  if (!m) return null;
+  const values: Array<string | null> = new Array(f.groups + 1).fill(null);
+  let pos = 0;
+  for (const stage of f.stages) {
+    stage.regex.lastIndex = pos;
+    const m = stage.regex.exec(text);
+    if (!m) return null;
+    const g = m.groups!;
+    for (let i = 0; i < stage.owners.length; i++) {
+      const owner = stage.owners[i]!;
+      if (owner !== 0) values[owner] = (values[owner] ?? '') + g[`s${i}`];
+    }
+    for (const n of f.nested) {
+      const v = g[`g${n}`];
+      if (v !== undefined) values[n] = v;
+    }
+    pos = m.index + m[0].length;
+  }
   const row: Record<string, unknown> = {};
-  for (let i = 1; i <= f.groups; i++) row[`COLUMN${i}`] = m[i] ?? null;
+  for (let i = 1; i <= f.groups; i++) row[`COLUMN${i}`] = values[i];
   return row;
 }
 
