@@ -47,20 +47,16 @@ function startAtOrBelow(starts: Uint32Array, at: number, key: Uint32Array): bool
   return true;
 }
 
-const routers = new WeakMap<readonly ShardMeta[], { router: ShardRouter; fingerprint: string }>();
+// Stream metadata is immutable once published (the registry changes copies), so a shard list's identity is
+// enough to know its router is current.
+const routers = new WeakMap<readonly ShardMeta[], ShardRouter>();
 
-function fingerprint(shards: readonly ShardMeta[]): string {
-  let open = 0;
-  for (const s of shards) if (isOpen(s)) open++;
-  return `${shards.length}/${open}/${shards[shards.length - 1]?.shardId ?? ''}`;
-}
-
-/** The router for a stream's current shard list (rebuilt when the shard set changes). */
+/** The router for a stream's current shard list. */
 export function routerFor(shards: readonly ShardMeta[]): ShardRouter {
-  const fp = fingerprint(shards);
-  const cached = routers.get(shards);
-  if (cached && cached.fingerprint === fp) return cached.router;
-  const router = new ShardRouter(shards);
-  routers.set(shards, { router, fingerprint: fp });
+  let router = routers.get(shards);
+  if (!router) {
+    router = new ShardRouter(shards);
+    routers.set(shards, router);
+  }
   return router;
 }
