@@ -83,6 +83,30 @@ class Writer {
   }
 
   private string(s: string): void {
+    const n = s.length;
+    if (n < 256) {
+      // Short strings (keys, sequence numbers, shard ids) are nearly always ASCII: copying them in JS is much
+      // cheaper than the two native calls of the general path below.
+      this.room(n + 2);
+      const b = this.buf;
+      const start = this.pos;
+      let p = start + (n < 24 ? 1 : 2);
+      let i = 0;
+      for (; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 0x80) break;
+        b[p++] = c;
+      }
+      if (i === n) {
+        if (n < 24) b[start] = 0x60 | n;
+        else {
+          b[start] = 0x78;
+          b[start + 1] = n;
+        }
+        this.pos = p;
+        return;
+      }
+    }
     const len = Buffer.byteLength(s, 'utf8');
     this.head(3, len);
     this.room(len);

@@ -58,6 +58,14 @@ describe('CBOR encoding', () => {
     assert.deepEqual(decodeCbor(encodeCbor(value)), value);
   });
 
+  it('encodes strings of every head size, ASCII or not', () => {
+    for (const n of [0, 1, 23, 24, 25, 100, 255, 256, 70000]) {
+      for (const s of ['a'.repeat(n), 'a'.repeat(Math.max(0, n - 1)) + 'é', 'é' + 'a'.repeat(n)]) {
+        assert.equal(decodeCborX(encodeCbor(s)), s, `length ${s.length}`);
+      }
+    }
+  });
+
   it('reads tag 1 as AWS means it: epoch milliseconds', () => {
     const body = Buffer.concat([Buffer.from([0xa1, 0x62]), Buffer.from('At'), Buffer.from([0xc1, 0x1b]), Buffer.alloc(8)]);
     body.writeBigUInt64BE(1700000000123n, 6);
