@@ -105,14 +105,15 @@ export class RecordLog {
     for (const base of bases) {
       const prev = log.segments.at(-1);
       const seg = new Segment(dir, base);
-      // A segment that does not continue its predecessor exactly (the predecessor lost its tail in a crash that
-      // no sync guarded) would leave a gap: it and everything after it are dropped.
+      // A segment that does not continue its predecessor exactly (the predecessor lost its tail in a machine
+      // crash that no sync guarded, so nothing in it was acknowledged under sync 'always') would leave a gap: it and
+      // everything after it are dropped.
       if (prev && base !== prev.end) {
-        unlinkSync(seg.path);
-        continue;
+        for (const later of bases.filter((b) => b >= base)) removeSegmentFiles(new Segment(dir, later));
+        break;
       }
       // A segment may be opened from its saved index when that matches the file (sealed segments, and the last
-      // one after a clean close); otherwise it is checked frame by frame.
+      // one after a clean close); otherwise it is checked frame by frame, and a torn tail is cut off.
       const whole = seg.load(base === bases.at(-1));
       log.segments.push(seg);
       if (!whole) {
@@ -204,6 +205,7 @@ export class RecordLog {
         // The segment was deleted by retention while we read: carry on from the new first position.
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
         state.from = Math.max(state.from, this.firstPosition);
+        if (state.from === before && !this.deleted) throw err;
       }
     }
     return state.out;
