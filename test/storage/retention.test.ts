@@ -54,4 +54,24 @@ describe('retention (embedded)', () => {
       assert.equal(await bytesOnDisk(join(dataDir, 'logs')), 0);
       await e.close();
     }));
+
+  it('reads racing a trim that deletes their segments return contiguous records from a valid position', () =>
+    withTempDir(async (dataDir) => {
+      const e = createEmbeddedStorage({ dataDir, sync: 'none', segmentBytes: 8 * 1024 });
+      await e.open();
+      for (let b = 0; b < 50; b++) await e.append('r', makeRecords(b * 20, 20, 200, (i) => i));
+      const reads = Array.from({ length: 20 }, (_, k) => e.read('r', k * 10, { limit: 300 }));
+      const trim = e.trimBefore('r', 600);
+      const results = await Promise.all(reads);
+      await trim;
+      for (const got of results) {
+        assert.ok(got.length > 0);
+        got.forEach((r, i) => {
+          assert.equal(r.position, got[0]!.position + i);
+          assert.equal(r.partitionKey, `pk-${r.position}`);
+        });
+      }
+      assert.equal((await e.read('r', 0, { limit: 1 }))[0]!.position, 600);
+      await e.close();
+    }));
 });
