@@ -3,7 +3,6 @@
  * CORS, method, content type, target, body decoding, auth, then the operation. Everything here runs for every call,
  * so it stays a straight line: no middleware, no per-request allocation beyond the body and the response.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
 import { checkAuthPresence, parseCredentialScope, type SignatureParams } from './auth-presence.js';
 import { decodeCbor, encodeCbor } from './cbor-codec.js';
 import { AMZ_CBOR, AMZ_JSON, LEGACY_JSON, mediaType } from './content-types.js';
@@ -12,6 +11,7 @@ import { coralError, xmlError } from './error-bodies.js';
 import { writeEventStream } from './event-stream-response.js';
 import type { HttpRequest, HttpResponse, HttpRoute, ResponseLike } from './http-types.js';
 import { decodeJson, encodeJson } from './json-codec.js';
+import { newId2, newRequestId } from './request-ids.js';
 import { AwsError, isEventStreamResult, type AwsJsonService, type RequestContext, type WireProtocol } from './service.js';
 import type { SigV4Verifier } from './sigv4-verifier.js';
 
@@ -87,10 +87,10 @@ export function createRequestHandler(options: PipelineOptions): (req: HttpReques
 
   async function handleBody(req: HttpRequest, res: ResponseLike, body: Buffer): Promise<void> {
     const headers = req.headers;
-    const requestId = randomUUID();
+    const requestId = newRequestId();
     res.setHeader('x-amzn-RequestId', requestId);
     const origin = headers.origin;
-    if (req.method !== 'OPTIONS' || !origin) res.setHeader('x-amz-id-2', randomBytes(72).toString('base64'));
+    if (req.method !== 'OPTIONS' || !origin) res.setHeader('x-amz-id-2', newId2());
     if (origin && applyCors(req, res)) return;
 
     if (req.method !== 'POST') return sendRaw(res, 403, undefined, xmlError('AccessDeniedException', ACCESS_DENIED_MESSAGE));

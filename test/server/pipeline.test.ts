@@ -181,6 +181,9 @@ for (const h2 of [false, true]) {
       assert.equal(out.Context.httpVersion, h2 ? '2' : '1.1');
       assert.equal(out.Context.requestId, res.headers['x-amzn-requestid']);
       assertAwsHeaders(res);
+      const again = await req({ headers: signedHeaders('Echo'), body: '{}' });
+      assert.notEqual(again.headers['x-amzn-requestid'], res.headers['x-amzn-requestid']);
+      assert.notEqual(again.headers['x-amz-id-2'], res.headers['x-amz-id-2']);
     });
 
     it('sends AwsErrors with their type, message and status, in either protocol', async () => {
