@@ -9,9 +9,11 @@ import { OPEN_ROW, VARCHAR_1024, rowType, type RowField } from './row-type.js';
  * Predefined formats (KDA SR): COMMON, COMMON WITH VHOST, NCSA EXTENDED (also COMBINED), REFERER, AGENT, and IIS
  * (taken here as IIS's default W3C extended field list, space separated; the SR does not spell it out).
  * Specifiers take Apache's modifiers (`%>s`, `%<s`, `%400,501{…}i`, `%!200…`) and a `{arg}` or KDA's `[arg]`.
- * Column types follow the specifier: %b, %D, %T, %I, %O BIGINT; %s, %p, %P INTEGER (a '-' gives NULL); the rest
- * VARCHAR(1024). %t keeps its brackets (`[10/Oct/2000:13:55:36 -0700]`) unless the format writes `[%t]`.
- * A line that does not fit the format → NULL.
+ * Every column is VARCHAR(1024), the text as logged ('-' included). The SR says a column's type follows its
+ * specifier (%b numeric), but the Developer Guide's W3C_LOG_PARSE example inserts all seven COMMON columns,
+ * %>s and %b included, into VARCHAR(16) columns, which KDA only accepts from character values. Numeric
+ * specifiers still only match digits (or '-'). %t keeps its brackets (`[10/Oct/2000:13:55:36 -0700]`) unless the
+ * format writes `[%t]`. A line that does not fit the format → NULL.
  */
 
 const PREDEFINED: Readonly<Record<string, string>> = {
@@ -24,15 +26,13 @@ const PREDEFINED: Readonly<Record<string, string>> = {
   IIS: '%[yyyy-MM-dd]t %[HH:mm:ss]t %A %m %U %q %p %u %a %[User-Agent]i %[Referer]i %s %[sub-status]e %[win32-status]e %T',
 };
 
-const BIGINT: SqlType = { name: 'BIGINT', nullable: true };
-const INTEGER: SqlType = { name: 'INTEGER', nullable: true };
-const NUMERIC_TYPES: Readonly<Record<string, SqlType>> = { b: BIGINT, D: BIGINT, T: BIGINT, I: BIGINT, O: BIGINT, s: INTEGER, p: INTEGER, P: INTEGER };
+/** Specifiers whose values are numbers (or '-'): matched as such, so the fields around them split correctly. */
+const NUMERIC_SPECIFIERS = 'bDTIOspP';
 const SPECIFIER_LETTERS = 'aABbCDefhHilmnopPqrsStTuUvVXIOkLRz';
 
 interface CompiledFormat {
   readonly regex: RegExp;
   readonly fields: RowField[];
-  readonly numeric: boolean[];
 }
 
 function escapeRegex(s: string): string {
@@ -49,7 +49,6 @@ export function compileW3cFormat(format: string): CompiledFormat {
   let src = '';
   let literal = '';
   const fields: RowField[] = [];
-  const numeric: boolean[] = [];
   const re = /%(?:%|([!\d,<>]*)(?:\{([^}]*)\}|\[([^\]]*)\])?([A-Za-z]))/y;
   let i = 0;
   while (i < spec.length) {
@@ -71,16 +70,14 @@ export function compileW3cFormat(format: string): CompiledFormat {
     src += escapeRegex(literal);
     const bracketed = literal.endsWith('[');
     literal = '';
-    const type = NUMERIC_TYPES[letter];
-    if (type) src += '(-|[+-]?\\d+)';
+    if (NUMERIC_SPECIFIERS.includes(letter)) src += '(-|[+-]?\\d+)';
     else if (letter === 't' && arg === undefined && !bracketed) src += '(\\[[^\\]]*\\]|-)';
     else if (letter === 't' && arg === undefined) src += '([^\\]]*)';
     else src += '([\\s\\S]*?)';
-    fields.push({ name: `COLUMN${fields.length + 1}`, type: type ?? VARCHAR_1024 });
-    numeric.push(type !== undefined);
+    fields.push({ name: `COLUMN${fields.length + 1}`, type: VARCHAR_1024 });
   }
   src += escapeRegex(literal);
-  const compiled = { regex: new RegExp(`^${src}$`), fields, numeric };
+  const compiled = { regex: new RegExp(`^${src}$`), fields };
   if (cache.size > 128) cache.clear();
   cache.set(format, compiled);
   return compiled;
@@ -91,10 +88,7 @@ export function w3cLogParse(text: string, format: string): Record<string, unknow
   const m = f.regex.exec(text);
   if (!m) return null;
   const row: Record<string, unknown> = {};
-  for (let i = 0; i < f.fields.length; i++) {
-    const v = m[i + 1]!;
-    row[f.fields[i]!.name] = f.numeric[i] ? (v === '-' ? null : Number(v)) : v;
-  }
+  for (let i = 0; i < f.fields.length; i++) row[f.fields[i]!.name] = m[i + 1]!;
   return row;
 }
 
