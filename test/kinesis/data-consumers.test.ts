@@ -181,6 +181,26 @@ print(json.dumps(got))
     assert.deepEqual(out.json(), ['for-boto3']);
   });
 
+  it('ends with a ResourceNotFoundException event when the consumer is deregistered mid-subscription', async () => {
+    const arn = await registerActive('leaving-reader');
+    const res = await sdk.send(
+      new SubscribeToShardCommand({ ConsumerARN: arn, ShardId: 'shardId-000000000000', StartingPosition: { Type: 'LATEST' } }),
+    );
+    let events = 0;
+    const outcome = await (async () => {
+      try {
+        for await (const ev of res.EventStream!) {
+          if (ev.SubscribeToShardEvent && ++events === 1) await ok(json(ep, 'DeregisterStreamConsumer', { ConsumerARN: arn }));
+        }
+        return 'ended';
+      } catch (err) {
+        return (err as Error).name;
+      }
+    })();
+    assert.equal(events, 1);
+    assert.equal(outcome, 'ResourceNotFoundException');
+  });
+
   it('answers AWS errors before the stream starts', async () => {
     const arn = await registerActive('err-reader');
     await assertError(

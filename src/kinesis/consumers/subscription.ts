@@ -12,6 +12,8 @@ import { readShard } from '../records/get-records.js';
 import { sequencerFor } from '../records/sequence-format.js';
 
 export const HEARTBEAT_MS = 5000;
+/** How often an idle subscription looks again at its consumer and stream (deregistration, deletion, resharding). */
+const RECHECK_MS = 1000;
 const EVENT_MAX_RECORDS = 10_000;
 const EVENT_MAX_BYTES = 2 * 1024 * 1024;
 
@@ -76,7 +78,7 @@ export async function* subscriptionEvents(spec: SubscriptionSpec): AsyncGenerato
         if (r.records.length > 0 && !r.shardEnded && r.millisBehindLatest > 0) continue;
       }
       if (woken || spec.signal.aborted) continue;
-      const waitMs = Math.max(0, Math.min(HEARTBEAT_MS - (plane.now() - lastEventAt), spec.endsAt - plane.now()));
+      const waitMs = Math.max(0, Math.min(HEARTBEAT_MS - (plane.now() - lastEventAt), spec.endsAt - plane.now(), RECHECK_MS));
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, waitMs);
         wake = () => {
