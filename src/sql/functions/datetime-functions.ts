@@ -24,6 +24,12 @@ import {
  * TSDIFF and EXTRACT.
  */
 
+/** A literal date format is checked when the query is validated, so a typo fails CreateApplication, not each row. */
+function checkedFormat(type: SqlType, format: unknown): SqlType {
+  if (typeof format === 'string') compileDatePattern(format);
+  return type;
+}
+
 function clockFunction(name: string, type: 'DATE' | 'TIME' | 'TIMESTAMP', clock: 'query-start' | 'row'): ScalarFunctionDef {
   const convert = type === 'DATE' ? (now: number) => epochDay(now) * MS_PER_DAY : type === 'TIME' ? msOfDay : (now: number) => now;
   return {
@@ -42,14 +48,16 @@ function clockFunction(name: string, type: 'DATE' | 'TIME' | 'TIMESTAMP', clock:
  */
 function charTo(name: string, type: 'DATE' | 'TIME' | 'TIMESTAMP'): ScalarFunctionDef {
   const convert = type === 'DATE' ? (ms: number) => epochDay(ms) * MS_PER_DAY : type === 'TIME' ? msOfDay : (ms: number) => ms;
+  const resultType = (argTypes: SqlType[]): SqlType => {
+    requireArgs(name, argTypes, [isCharacter, isCharacter], `${name}(<CHARACTER format>, <CHARACTER>)`);
+    return sqlType(type, anyNullable(argTypes));
+  };
   return {
     name,
     minArgs: 2,
     maxArgs: 2,
-    returnType(argTypes) {
-      requireArgs(name, argTypes, [isCharacter, isCharacter], `${name}(<CHARACTER format>, <CHARACTER>)`);
-      return sqlType(type, anyNullable(argTypes));
-    },
+    returnType: resultType,
+    returnTypeWithConstants: (argTypes, constants) => checkedFormat(resultType(argTypes), constants[0]),
     impl: strict2((format: string, text: string) => {
       const ms = parseDatePattern(compileDatePattern(format), text);
       if (ms === undefined) throw new SqlRuntimeError('Conversion error', `Cannot parse '${text}' as ${type} with format '${format}'`);
@@ -60,16 +68,18 @@ function charTo(name: string, type: 'DATE' | 'TIME' | 'TIMESTAMP'): ScalarFuncti
 
 /** x_TO_CHAR(format, value). TIMESTAMP_TO_CHAR of NULL is the string 'null', as the SR documents. */
 function toChar(name: string, type: 'DATE' | 'TIME' | 'TIMESTAMP', nullText: string | null): ScalarFunctionDef {
+  const resultType = (argTypes: SqlType[]): SqlType => {
+    const [f, v] = argTypes as [SqlType, SqlType];
+    const fits = isCharacter(f) && (type === 'TIMESTAMP' ? isDatetime(v) : v.name === type || v.name === 'NULL' || v.name === 'ANY' || v.name === 'TIMESTAMP');
+    if (!fits) throw cannotApply(name, argTypes, [`${name}(<CHARACTER format>, <${type}>)`]);
+    return sqlType('VARCHAR', nullText === null ? anyNullable(argTypes) : f.nullable);
+  };
   return {
     name,
     minArgs: 2,
     maxArgs: 2,
-    returnType(argTypes) {
-      const [f, v] = argTypes as [SqlType, SqlType];
-      const fits = isCharacter(f) && (type === 'TIMESTAMP' ? isDatetime(v) : v.name === type || v.name === 'NULL' || v.name === 'ANY' || v.name === 'TIMESTAMP');
-      if (!fits) throw cannotApply(name, argTypes, [`${name}(<CHARACTER format>, <${type}>)`]);
-      return sqlType('VARCHAR', nullText === null ? anyNullable(argTypes) : f.nullable);
-    },
+    returnType: resultType,
+    returnTypeWithConstants: (argTypes, constants) => checkedFormat(resultType(argTypes), constants[0]),
     impl(format, value) {
       if (format === null || format === undefined) return null;
       if (value === null || value === undefined) return nullText;

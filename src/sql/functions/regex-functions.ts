@@ -108,6 +108,16 @@ export const REGEX_REPLACE: ScalarFunctionDef = {
     );
     return sqlType('VARCHAR', anyNullable(argTypes), 65535);
   },
+  returnTypeWithConstants(argTypes, constants) {
+    const type = REGEX_REPLACE.returnType(argTypes);
+    // A literal pattern or replacement is checked when the query is validated.
+    const [, regex, replacement] = constants;
+    if (typeof regex === 'string') {
+      const re = compileJavaRegex(regex);
+      if (typeof replacement === 'string') compileReplacement(re, replacement);
+    }
+    return type;
+  },
   impl(original, regex, replacement, start, occurrence) {
     if (original == null || regex == null || replacement == null || start == null || occurrence == null) return null;
     return regexReplace(original as string, regex as string, replacement as string, start as number, occurrence as number);

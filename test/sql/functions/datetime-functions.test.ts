@@ -125,3 +125,10 @@ test('clock functions read the injected now and say which clock they need', () =
   assert.equal(scalarFunctions.get('CURRENT_TIMESTAMP')!.clock, 'query-start');
   assert.equal(scalarFunctions.get('CURRENT_DATE')!.maxArgs, 0);
 });
+
+test('a literal date format with an illegal letter fails validation, not each row', () => {
+  const def = scalarFunctions.get('TIMESTAMP_TO_CHAR')!;
+  assert.throws(() => def.returnTypeWithConstants!([t('VARCHAR'), t('TIMESTAMP')], ['yyyy-qq', undefined]), /Illegal pattern character 'q'/);
+  assert.equal(def.returnTypeWithConstants!([t('VARCHAR'), t('TIMESTAMP')], ['yyyy', undefined]).name, 'VARCHAR');
+  assert.throws(() => scalarFunctions.get('CHAR_TO_DATE')!.returnTypeWithConstants!([t('VARCHAR'), t('VARCHAR')], ["'open", undefined]), /Unterminated quote/);
+});

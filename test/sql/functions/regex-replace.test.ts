@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SqlRuntimeError } from '../../../src/sql/errors.js';
+import { scalarFunctions } from '../../../src/sql/functions/index.js';
 import { call, t, typeOf } from './call.js';
 
 test('REGEX_REPLACE: the SR example replaces every match', () => {
@@ -37,4 +38,12 @@ test('REGEX_REPLACE: bad arguments are row errors; nulls give NULL', () => {
   assert.equal(call('REGEX_REPLACE', null, 'b', 'x', 1, 0), null);
   assert.equal(call('REGEX_REPLACE', 'abc', 'b', null, 1, 0), null);
   assert.deepEqual(typeOf('REGEX_REPLACE', t('VARCHAR', 16), t('CHAR', 3), t('VARCHAR'), t('INTEGER'), t('INTEGER')), t('VARCHAR', 65535));
+});
+
+test('REGEX_REPLACE: a literal bad pattern or replacement fails validation', () => {
+  const def = scalarFunctions.get('REGEX_REPLACE')!;
+  const types = [t('VARCHAR'), t('VARCHAR'), t('VARCHAR'), t('INTEGER'), t('INTEGER')];
+  assert.throws(() => def.returnTypeWithConstants!(types, [undefined, '(', 'x', 1, 0]), /Invalid regular expression/);
+  assert.throws(() => def.returnTypeWithConstants!(types, [undefined, '(a)', '$2', 1, 0]), /No group 2/);
+  assert.equal(def.returnTypeWithConstants!(types, [undefined, '(a)', '$1', 1, 0]).precision, 65535);
 });
