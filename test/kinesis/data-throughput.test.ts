@@ -71,3 +71,17 @@ it('GetRecords refuses a sixth call within a second on one shard', async () => {
   // Another shard has its own allowance.
   await ok(json(ep, 'GetRecords', { ShardIterator: it1 }));
 });
+
+it('GetShardIterator refuses a sixth call within a second on one shard', async () => {
+  const name = 'tp-iterators';
+  await createActiveStream(ep, name, 1);
+  const replies = await Promise.all(
+    Array.from({ length: 12 }, () => json(ep, 'GetShardIterator', { StreamName: name, ShardId: 'shardId-0', ShardIteratorType: 'LATEST' })),
+  );
+  assert.ok(replies.filter((r) => r.status === 200).length >= 5);
+  const refused = replies.filter((r) => r.status !== 200);
+  assert.ok(refused.length >= 1, 'no call refused');
+  for (const r of refused) {
+    assert.deepEqual(r.body, { __type: 'ProvisionedThroughputExceededException', message: rate('shardId-000000000000', name) });
+  }
+});

@@ -4,6 +4,7 @@ import { shardNotFound } from '../model/errors.js';
 import { parseShardIndex, shardIdName } from '../model/hash-keys.js';
 import { dataPlaneOf } from '../records/data-plane.js';
 import { iteratorAt, startPosition, type ShardIteratorType } from '../records/iterator-start.js';
+import { rateExceeded } from '../records/put-records.js';
 import { defineAction } from '../runtime.js';
 import { validation } from '../validations/getShardIterator.js';
 
@@ -22,6 +23,9 @@ export default defineAction(validation, async ({ rt, req }, data) => {
   if (!stream) throw shardNotFound(shardId, where.streamName, where.accountId);
   const shard = rt.registry.findShard(stream, shardId);
   if (!shard) throw shardNotFound(shardId, stream.name, stream.accountId);
+  if (plane.throughput && !plane.throughput.tryIterator(`${stream.accountId}/${stream.region}/${stream.name}`, shardId, plane.now())) {
+    throw rateExceeded(shardId, stream);
+  }
   const position = await startPosition(plane, stream, shard, {
     type: data.ShardIteratorType as ShardIteratorType,
     startingSequenceNumber: data.StartingSequenceNumber,

@@ -1,6 +1,6 @@
 /**
  * Per-shard throughput limits, as AWS applies them to provisioned streams: writes 1 MiB/s and 1,000 records/s,
- * reads 5 GetRecords calls/s and 2 MiB/s. On-demand streams write into a stream-wide allowance instead (AWS's
+ * reads 5 GetRecords calls/s and 2 MiB/s, 5 GetShardIterator calls/s. On-demand streams write into a stream-wide allowance instead (AWS's
  * default on-demand write capacity, 4 MiB/s and 4,000 records/s), and read with the per-shard read limits.
  * Only consulted when the server runs with throughput limits on.
  */
@@ -12,6 +12,7 @@ export const SHARD_WRITE_BYTES_PER_SECOND = MiB;
 export const SHARD_WRITE_RECORDS_PER_SECOND = 1000;
 export const SHARD_READ_CALLS_PER_SECOND = 5;
 export const SHARD_READ_BYTES_PER_SECOND = 2 * MiB;
+export const SHARD_ITERATOR_CALLS_PER_SECOND = 5;
 export const ON_DEMAND_WRITE_BYTES_PER_SECOND = 4 * MiB;
 export const ON_DEMAND_WRITE_RECORDS_PER_SECOND = 4000;
 
@@ -28,6 +29,18 @@ interface ReadBuckets {
 export class ThroughputLimiter {
   private readonly writes = new Map<string, WriteBuckets>();
   private readonly reads = new Map<string, ReadBuckets>();
+  private readonly iterators = new Map<string, TokenBucket>();
+
+  /** Admits one GetShardIterator call on the shard (AWS: 5 per second per shard). */
+  tryIterator(streamKey: string, shardId: string, nowMs: number): boolean {
+    const key = `${streamKey}/${shardId}`;
+    let b = this.iterators.get(key);
+    if (!b) {
+      b = new TokenBucket(SHARD_ITERATOR_CALLS_PER_SECOND, nowMs);
+      this.iterators.set(key, b);
+    }
+    return b.tryTake(1, nowMs);
+  }
 
   /**
    * The write allowance a record goes against: the shard's own, or the stream's for an on-demand stream.
@@ -77,7 +90,7 @@ export class ThroughputLimiter {
 
   /** Forgets a stream's buckets (deleted stream). */
   forgetStream(streamKey: string): void {
-    for (const map of [this.writes, this.reads] as Map<string, unknown>[]) {
+    for (const map of [this.writes, this.reads, this.iterators] as Map<string, unknown>[]) {
       for (const key of map.keys()) if (key === streamKey || key.startsWith(streamKey + '/')) map.delete(key);
     }
   }
