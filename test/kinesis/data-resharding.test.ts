@@ -176,14 +176,24 @@ describe('MergeShards', () => {
       'InvalidArgumentException',
       `Shards shardId-000000000000 and shardId-000000000002 in stream ${name} under account ${ACCOUNT} are not an adjacent pair of shards eligible for merging`,
     );
-    assert.deepEqual(await ok(json(ep, 'MergeShards', { StreamName: name, ShardToMerge: 'shardId-1', AdjacentShardToMerge: 'shardId-0' })), {});
+    await assertError(
+      json(ep, 'MergeShards', { StreamName: name, ShardToMerge: 'shardId-1', AdjacentShardToMerge: 'shardId-0' }),
+      'InvalidArgumentException',
+      `Shards shardId-000000000001 and shardId-000000000000 in stream ${name} under account ${ACCOUNT} are not an adjacent pair of shards eligible for merging`,
+    );
+    await assertError(
+      json(ep, 'MergeShards', { StreamName: name, ShardToMerge: 'x-0', AdjacentShardToMerge: 'shardId-5' }),
+      'ResourceNotFoundException',
+      `Could not find shard shardId-000000000005 in stream ${name} under account ${ACCOUNT}.`,
+    );
+    assert.deepEqual(await ok(json(ep, 'MergeShards', { StreamName: name, ShardToMerge: 'shardId-0', AdjacentShardToMerge: 'shard-1' })), {});
     assert.equal((await describe_(name)).StreamStatus, 'UPDATING');
     await waitForStatus(ep, name, 'ACTIVE');
     const d = await describe_(name);
     const child = d.Shards[3];
     assert.equal(child.ShardId, 'shardId-000000000003');
-    assert.equal(child.ParentShardId, 'shardId-000000000001');
-    assert.equal(child.AdjacentParentShardId, 'shardId-000000000000');
+    assert.equal(child.ParentShardId, 'shardId-000000000000');
+    assert.equal(child.AdjacentParentShardId, 'shardId-000000000001');
     assert.deepEqual(child.HashKeyRange, { StartingHashKey: '0', EndingHashKey: d0.Shards[1].HashKeyRange.EndingHashKey });
     assert.ok(d.Shards[0].SequenceNumberRange.EndingSequenceNumber && d.Shards[1].SequenceNumberRange.EndingSequenceNumber);
     assert.equal(d.Shards[2].SequenceNumberRange.EndingSequenceNumber, undefined);
@@ -191,7 +201,7 @@ describe('MergeShards', () => {
     const r0 = await readShard(name, 'shardId-000000000000');
     assert.deepEqual(r0.data, ['in-0']);
     assert.deepEqual(r0.last.ChildShards, [
-      { ShardId: 'shardId-000000000003', ParentShards: ['shardId-000000000001', 'shardId-000000000000'], HashKeyRange: child.HashKeyRange },
+      { ShardId: 'shardId-000000000003', ParentShards: ['shardId-000000000000', 'shardId-000000000001'], HashKeyRange: child.HashKeyRange },
     ]);
     await assertError(
       json(ep, 'MergeShards', { StreamName: name, ShardToMerge: 'shardId-000000000000', AdjacentShardToMerge: 'shardId-000000000001' }),

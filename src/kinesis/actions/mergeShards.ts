@@ -19,9 +19,8 @@ export default defineAction(validation, async ({ rt, req }, data) => {
     if (stream.status !== 'ACTIVE') throw streamNotActive(stream.name, stream.accountId, stream.status);
     const [a, b] = ids.map((id) => shardOrNotFound(stream, id)) as [ReturnType<typeof shardOrNotFound>, ReturnType<typeof shardOrNotFound>];
     for (const s of [a, b]) if (!isOpen(s)) throw shardNotEligible(s.shardId, stream);
-    const adjacent =
-      BigInt(a.endingHashKey) + 1n === BigInt(b.startingHashKey) || BigInt(b.endingHashKey) + 1n === BigInt(a.startingHashKey);
-    if (!adjacent) {
+    // AWS wants them in hash key order: ShardToMerge's range must end right before AdjacentShardToMerge's.
+    if (BigInt(a.endingHashKey) + 1n !== BigInt(b.startingHashKey)) {
       throw invalidArgument(
         `Shards ${ids[0]} and ${ids[1]} in stream ${stream.name} under account ${stream.accountId} are not an adjacent ` +
           'pair of shards eligible for merging',

@@ -55,11 +55,9 @@ export function applyMerge(stream: StreamMeta, params: unknown, now: number): vo
   const a = openShard(stream, p.shardId);
   const b = openShard(stream, p.adjacentShardId);
   if (!a || !b) return;
-  const aFirst = BigInt(a.startingHashKey) < BigInt(b.startingHashKey);
-  const [low, high] = aFirst ? [a, b] : [b, a];
   closeShard(a, now);
   closeShard(b, now);
-  addShard(stream, { StartingHashKey: low.startingHashKey, EndingHashKey: high.endingHashKey }, now + CHILD_DELAY_MS, {
+  addShard(stream, { StartingHashKey: a.startingHashKey, EndingHashKey: b.endingHashKey }, now + CHILD_DELAY_MS, {
     parentShardId: a.shardId,
     adjacentParentShardId: b.shardId,
   });
