@@ -3,10 +3,12 @@ import assert from 'node:assert/strict';
 import { SqlRuntimeError } from '../../../src/sql/errors.js';
 import {
   castFunction,
+  formatDaySecondInterval,
   formatTimestamp,
   javaDoubleToString,
   javaFloatToString,
   parseDate,
+  parseDaySecondInterval,
   parseTimestamp,
   valueToString,
 } from '../../../src/sql/functions/conversions.js';
@@ -100,4 +102,18 @@ test('datetime casts and casts KDA does not allow', () => {
   assert.equal(cast(parseDate('2018-05-09'), t('DATE'), t('TIMESTAMP')), parseDate('2018-05-09'));
   assert.equal(castFunction(t('BOOLEAN'), t('INTEGER')), undefined);
   assert.equal(castFunction(t('DATE'), t('TIME')), undefined);
+});
+
+test('day-time interval text: the SR forms, read from the leading unit', () => {
+  const H = 3_600_000;
+  assert.equal(parseDaySecondInterval('3 4', 'DAY'), 3 * 24 * H + 4 * H, "'3 4' DAY TO HOUR");
+  assert.equal(parseDaySecondInterval('-2 04', 'DAY'), -(2 * 24 * H + 4 * H));
+  assert.equal(parseDaySecondInterval('2 3:4:5.678', 'DAY'), 2 * 24 * H + 3 * H + 4 * 60_000 + 5_678);
+  assert.equal(parseDaySecondInterval('10', 'SECOND'), 10_000);
+  assert.equal(parseDaySecondInterval('1.5', 'SECOND'), 1_500);
+  assert.equal(parseDaySecondInterval('5', 'MINUTE'), 300_000);
+  assert.equal(parseDaySecondInterval('01:30', 'MINUTE'), 90_000, "'01:30' MINUTE TO SECOND");
+  assert.equal(parseDaySecondInterval('01:02:03'), H + 2 * 60_000 + 3_000, 'HOUR TO SECOND');
+  assert.throws(() => parseDaySecondInterval('x'), SqlRuntimeError);
+  assert.equal(formatDaySecondInterval(-(2 * 24 * H + 4 * H)), '-2 04:00:00.000');
 });
