@@ -92,6 +92,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   const http1 = createHttp1Server({ noDelay: true }, handler);
+  // This server never listens itself (it is fed sockets), but its connection tracking — which enforces
+  // headersTimeout/requestTimeout and lets close() drop idle keep-alive connections — starts on 'listening'.
+  http1.emit('listening');
   const sessions = new Set<ServerHttp2Session>();
   const onSession = (session: ServerHttp2Session): void => {
     widenReceiveWindow(session);
