@@ -58,7 +58,7 @@ export function register(program: Command): void {
     .option('--iterator-ttl-ms <ms>', 'shard iterator lifetime (AWS: 300000)', integer(1))
     .addOption(new Option('--sync <policy>', 'when writes reach the disk (default: always, group-committed)').choices(['always', 'interval', 'none']))
     .option('--auth', 'verify SigV4 signatures against the configured keys')
-    .option('--access-key <ID:SECRET[:ACCOUNT]>', 'an access key (repeatable)', collect, [])
+    .option('--access-key <ID:SECRET[:ACCOUNT]>', 'a known key and its account; with --auth, a secret to verify (repeatable)', collect, [])
     .option('--auth-keys <file>', 'JSON file: [{"accessKeyId","secretAccessKey","accountId"}]')
     .option('--region <region>', 'region when a request names none', DEFAULT_REGION)
     .option('--account-id <id>', 'account when an access key maps to none', DEFAULT_ACCOUNT_ID)
