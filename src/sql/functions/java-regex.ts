@@ -161,11 +161,11 @@ class Translator {
           this.i++;
           this.out += this.charClass();
           break;
-        case '(': {
-          const start = this.out.length;
-          if (this.openGroup(stack, start)) atomStart = -1;
+        case '(':
+          // Nothing inside the group yet can take a quantifier ('(*a)' is an error, as in Java).
+          this.openGroup(stack, this.out.length);
+          atomStart = -1;
           break;
-        }
         case ')': {
           const g = stack.pop();
           if (!g) throw invalid(p, 'unmatched closing parenthesis');

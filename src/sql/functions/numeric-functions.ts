@@ -99,12 +99,15 @@ export function stepNumber(x: number, k: number): number {
   return r === 0 ? 0 : r;
 }
 
+/** The SR: MOD takes arguments of scale 0 only — integers, or DECIMAL(p, 0). */
+const isScaleZero = (t: SqlType): boolean => isIntegral(t) || (t.name === 'DECIMAL' && (t.scale ?? 0) === 0);
+
 const MOD: ScalarFunctionDef = {
   name: 'MOD',
   minArgs: 2,
   maxArgs: 2,
   returnType(argTypes) {
-    requireArgs('MOD', argTypes, [isIntegral, isIntegral], 'MOD(<INTEGER>, <INTEGER>)');
+    requireArgs('MOD', argTypes, [isScaleZero, isScaleZero], 'MOD(<INTEGER>, <INTEGER>)');
     const divisor = argTypes[1]!;
     return isUntyped(divisor) ? sqlType('INTEGER', true) : { ...divisor, nullable: anyNullable(argTypes) };
   },

@@ -85,7 +85,7 @@ test('named groups and group counts', () => {
 });
 
 test('what cannot be translated is a clear row error', () => {
-  for (const p of ['\\Gabc', '\\X', '\\p{InGreek}', '(abc', 'abc)', '[abc', '*a', '\\y']) {
+  for (const p of ['\\Gabc', '\\X', '\\p{InGreek}', '(abc', 'abc)', '[abc', '*a', 'a(*b)', 'a|*b', '\\y']) {
     assert.throws(() => compileJavaRegex(p), (e: unknown) => e instanceof SqlRuntimeError && e.errorName === 'Invalid regular expression', p);
   }
 });

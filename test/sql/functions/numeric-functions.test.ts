@@ -12,6 +12,8 @@ test('MOD: the SR examples, integer-only, division by zero is a row error', () =
   assert.throws(() => call('MOD', 5, 0), (e: unknown) => e instanceof SqlRuntimeError && e.errorName === 'Division by zero');
   assert.throws(() => typeOf('MOD', t('DOUBLE'), t('INTEGER')), /MOD\(<INTEGER>, <INTEGER>\)/);
   assert.equal(typeOf('MOD', t('BIGINT'), t('SMALLINT')).name, 'SMALLINT');
+  assert.equal(typeOf('MOD', { name: 'DECIMAL', precision: 5, scale: 0, nullable: true }, t('INTEGER')).name, 'INTEGER');
+  assert.throws(() => typeOf('MOD', { name: 'DECIMAL', precision: 5, scale: 2, nullable: true }, t('INTEGER')), /MOD/);
 });
 
 test('LN and LOG10: the SR examples; zero or negative raises', () => {
