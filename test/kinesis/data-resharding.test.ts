@@ -91,6 +91,16 @@ describe('SplitShard', () => {
     // New writes go to the children; the parent, read to its end, hands over to them.
     assert.equal((await put(name, 'after-low', '1')).ShardId, 'shardId-000000000001');
     assert.equal((await put(name, 'after-high', '5')).ShardId, 'shardId-000000000002');
+    // The call that returns a closed shard's last records still hands out an iterator; the next one ends it.
+    const itParent = (await ok(json(ep, 'GetShardIterator', { StreamName: name, ShardId: 'shardId-0', ShardIteratorType: 'TRIM_HORIZON' })))
+      .ShardIterator;
+    const lastRecords = await ok(json(ep, 'GetRecords', { ShardIterator: itParent }));
+    assert.equal(lastRecords.Records.length, 2);
+    assert.ok(lastRecords.NextShardIterator);
+    assert.equal(lastRecords.ChildShards, undefined);
+    const ended = await ok(json(ep, 'GetRecords', { ShardIterator: lastRecords.NextShardIterator }));
+    assert.deepEqual(Object.keys(ended).sort(), ['ChildShards', 'MillisBehindLatest', 'Records']);
+    assert.deepEqual(ended.Records, []);
     const p = await readShard(name, 'shardId-000000000000');
     assert.deepEqual(p.data, ['before', 'during']);
     assert.equal(p.last.NextShardIterator, undefined);

@@ -100,7 +100,9 @@ export async function readShard(
   const nextPosition = last ? last.position + 1 : start;
   const tip = await plane.storage.nextPosition(shard.logKey);
   const caughtUp = nextPosition >= tip;
-  const shardEnded = caughtUp && !isOpen(shard);
+  // Like AWS, the end of a closed shard is announced by a read that finds nothing more (the call that returns the
+  // last records still hands out a NextShardIterator).
+  const shardEnded = caughtUp && stored.length === 0 && !isOpen(shard);
   let millisBehindLatest = 0;
   if (!caughtUp && last) millisBehindLatest = Math.max(0, now - last.arrivalMs);
   const result: ReadResult = { records, nextPosition, shardEnded, millisBehindLatest, bytes };
