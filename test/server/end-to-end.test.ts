@@ -165,3 +165,22 @@ describe('CBOR against the real service', () => {
     assert.ok(Math.abs(ms - viaJson[0].ApproximateArrivalTimestamp * 1000) < 1, 'same instant in both protocols');
   });
 });
+
+describe('boto3 over TLS', () => {
+  it('verifies the generated certificate and talks to the TLS port', async () => {
+    const tls = await startTestServer({ tlsPort: 0 });
+    try {
+      const out = await boto3(
+        tls.endpoint,
+        `
+k = boto3.client('kinesis', endpoint_url=${JSON.stringify(tls.freshet.tlsEndpoint)}, region_name='us-east-1',
+    aws_access_key_id='x', aws_secret_access_key='y', verify=${JSON.stringify(tls.freshet.tlsCertPath)})
+k.create_stream(StreamName='tls', ShardCount=1)
+print(json.dumps(k.list_streams()['StreamNames']))`,
+      );
+      assert.deepEqual(out.json(), ['tls']);
+    } finally {
+      await tls.stop();
+    }
+  });
+});
