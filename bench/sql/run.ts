@@ -1,0 +1,86 @@
+/**
+ * `npm run bench:sql`: Nexmark bids through the SQL engine, one query at a time, single-threaded (so events/s is
+ * per core). Two paths: pre-decoded rows inserted directly, and end to end from JSON record bytes through the
+ * InputSchema decoder. Event time advances 1 ms per 10 events (Nexmark's default 10,000 events/s), driving ROWTIME.
+ * Usage: npm run bench:sql [-- --events N --json-events N --seed S]
+ */
+import { recordDecoder } from '../../src/sql/io/source-schema.js';
+import { compileApplication } from '../../src/sql/plan/compile-application.js';
+import type { Row } from '../../src/sql/plan/bound-expr.js';
+import { SqlApplication } from '../../src/sql/runtime/application.js';
+import { NexmarkGenerator, type Bid } from './nexmark.js';
+import { BID_SCHEMA, QUERIES, type BenchQuery } from './queries.js';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+const EVENTS = arg('events', 1_000_000);
+const JSON_EVENTS = arg('json-events', 300_000);
+const SEED = arg('seed', 42);
+
+function bids(n: number): { bid: Bid; at: number }[] {
+  const g = new NexmarkGenerator(SEED);
+  const out: { bid: Bid; at: number }[] = [];
+  while (out.length < n) {
+    const e = g.next();
+    if (e.kind === 'bid') out.push({ bid: e.bid, at: e.bid.dateTime });
+  }
+  return out;
+}
+
+const decoder = recordDecoder(BID_SCHEMA);
+
+function app(q: BenchQuery): { run: SqlApplication; outputs: () => number } {
+  const compiled = compileApplication(q.sql, { inputs: [{ name: 'BID', columns: decoder.columns }] });
+  const run = new SqlApplication(compiled, { startTime: Date.UTC(2020, 0, 1) });
+  let n = 0;
+  run.subscribe('OUT', () => n++);
+  let errors = 0;
+  run.subscribe('error_stream', () => errors++);
+  return { run, outputs: () => n + errors * 0 };
+}
+
+function measure(q: BenchQuery, events: { at: number }[], insert: (run: SqlApplication, i: number) => void): { rate: number; outputs: number } {
+  const { run, outputs } = app(q);
+  const t0 = process.hrtime.bigint();
+  let last = -1;
+  for (let i = 0; i < events.length; i++) {
+    const at = events[i]!.at;
+    if (at !== last) {
+      run.advanceTime(at);
+      last = at;
+    }
+    insert(run, i);
+  }
+  run.finish();
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  return { rate: events.length / secs, outputs: outputs() };
+}
+
+function fmt(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+const preGen = bids(EVENTS);
+const rows: Row[] = preGen.map(({ bid }) => ({ ...bid, APPROXIMATE_ARRIVAL_TIME: bid.dateTime }));
+const jsonGen = preGen.slice(0, JSON_EVENTS);
+const payloads = jsonGen.map(({ bid }) => Buffer.from(JSON.stringify({ ...bid, dateTime: new Date(bid.dateTime).toISOString().replace('T', ' ').replace('Z', '') })));
+
+console.log(`Nexmark bids, seed ${SEED}: ${fmt(EVENTS)} pre-decoded, ${fmt(JSON_EVENTS)} from JSON; Node ${process.version}, one thread`);
+console.log('query | pre-decoded ev/s | from JSON ev/s | output rows (pre-decoded) | what');
+console.log('------|------------------|----------------|---------------------------|-----');
+for (const q of QUERIES) {
+  // A short warm-up run lets the JIT settle before the measured runs.
+  measure(q, preGen.slice(0, 50_000), (run, i) => run.insert('BID', rows[i]!));
+  const pre = measure(q, preGen, (run, i) => run.insert('BID', rows[i]!));
+  const json = measure(q, jsonGen, (run, i) => {
+    const { rows: decoded } = decoder.decode(payloads[i]!);
+    for (const r of decoded) {
+      r['APPROXIMATE_ARRIVAL_TIME'] = jsonGen[i]!.at;
+      run.insert('BID', r);
+    }
+  });
+  console.log(`${q.name} | ${fmt(pre.rate)} | ${fmt(json.rate)} | ${fmt(pre.outputs)} | ${q.what}`);
+}
