@@ -34,7 +34,8 @@ describe('retention (embedded)', () => {
       assert.equal(await e.firstPosition('r'), 3_000);
       assert.equal(await e.nextPosition('r'), 4_000);
       assert.equal((await e.read('r', 0, { limit: 1 }))[0]!.partitionKey, 'pk-3000');
-      assert.ok((await bytesOnDisk(logsDir)) <= after);
+      // (The reopened segment may now have a small saved index beside it.)
+      assert.ok((await bytesOnDisk(logsDir)) <= after + 4096, 'nothing trimmed came back');
 
       // Trimming everything leaves (almost) nothing on disk, yet positions continue.
       await e.trimBefore('r', 10_000);

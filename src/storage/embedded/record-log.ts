@@ -31,6 +31,8 @@ function removeSegmentFiles(seg: Segment): void {
 }
 
 const LOG_FILE = 'LOG';
+/** Under sync 'always', the index of the segment being written is saved after every this many durable bytes. */
+const INDEX_CHECKPOINT_BYTES = 4 * 1024 * 1024;
 const TRIM_FILE = 'TRIM';
 
 export interface RecordLogOptions {
@@ -125,9 +127,8 @@ export class RecordLog {
       log.startSegment(Math.max(log.trim, 0));
     } else {
       const last = log.segments.at(-1)!;
+      // Its saved index, if any, stays valid for the prefix it covers while the segment grows.
       last.file = { fd: openSync(last.path, 'r+') };
-      // It is going to grow: its saved index is about to be stale.
-      rmSync(last.indexPath, { force: true });
     }
     log.next = log.committed = log.segments.at(-1)!.end;
     if (log.trim > log.next) log.trim = log.next;
@@ -178,8 +179,19 @@ export class RecordLog {
       this.committed = end;
       return Promise.resolve(first);
     }
+    const count = active.count;
+    const size = active.size;
     return durable.then(() => {
       if (end > this.committed) this.committed = end;
+      // Now durable up to `size`: every few MiB, save the index that far, so that recovery after a crash scans
+      // only what came after (the segment's `file` is gone once it is sealed: then sealing saves the index).
+      if (active.file && size - active.indexedSize >= INDEX_CHECKPOINT_BYTES) {
+        try {
+          active.saveIndex(count, size);
+        } catch {
+          // only a cache: the next open scans instead
+        }
+      }
       return first;
     });
   }

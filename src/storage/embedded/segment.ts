@@ -54,6 +54,8 @@ export class Segment {
   size = 0;
   /** The open descriptor, for the segment being appended to. */
   file: SyncedFile | undefined;
+  /** Bytes covered by the saved index file. */
+  indexedSize = 0;
 
   constructor(
     readonly dir: string,
@@ -68,23 +70,29 @@ export class Segment {
     return this.path.slice(0, -SEGMENT_SUFFIX.length) + INDEX_SUFFIX;
   }
 
-  /** Saves the index of this (sealed, synced) segment so the next open need not scan it. */
-  saveIndex(): void {
-    saveSegmentIndex(this.indexPath, this.base, this.count, this.size, this.index);
+  /**
+   * Saves the index of the first `count` records (`size` bytes, which must be durable) so that the next open need
+   * not scan them: the whole segment once sealed and synced, or a prefix of the segment being written.
+   */
+  saveIndex(count = this.count, size = this.size): void {
+    saveSegmentIndex(this.indexPath, this.base, count, size, this.index);
+    this.indexedSize = size;
   }
 
   /**
-   * Opens the segment from its saved index when that matches the file, else like `recover()`. With `checkTail`
-   * (the last segment of a log, the only one ever written after its index was saved), the frames after the last
-   * index entry are checked too, and any damage there falls back to `recover()`.
+   * Opens the segment from its saved index when that is valid, else like `recover()`. `last` marks the last
+   * segment of a log, the one written to after its index was saved: its index may cover only a prefix (the rest is
+   * scanned), and the frames after its last index entry are checked too (any damage there means a full scan).
    */
-  load(checkTail: boolean): boolean {
-    const saved = loadSegmentIndex(this.indexPath, this.base, statSync(this.path).size);
-    if (!saved || (checkTail && !tailIsWhole(this.path, saved))) return this.recover();
+  load(last: boolean): boolean {
+    const fileSize = statSync(this.path).size;
+    const saved = loadSegmentIndex(this.indexPath, this.base, fileSize, last);
+    if (!saved || (last && !tailIsWhole(this.path, saved))) return this.recover();
     this.index = saved.index;
     this.count = saved.count;
     this.size = saved.size;
-    return true;
+    this.indexedSize = saved.size;
+    return saved.size === fileSize || this.recover(saved.size);
   }
 
   /** Position after the last record. */
@@ -104,17 +112,22 @@ export class Segment {
   }
 
   /**
-   * Scans the file, checking every frame, and builds the index. If the file ends in a torn or corrupt frame, the
-   * file is truncated to its last good frame (and fsynced), and any saved index is dropped. Returns whether the
-   * whole file was good.
+   * Scans the file from byte `from` (0, or the end of a loaded index prefix), checking every frame, and builds the
+   * index. If the file ends in a torn or corrupt frame, the file is truncated to its last good frame (and fsynced).
+   * A full scan drops any saved index first. Returns whether the whole file was good.
    */
-  recover(): boolean {
-    rmSync(this.indexPath, { force: true });
+  recover(from = 0): boolean {
+    if (from === 0) {
+      rmSync(this.indexPath, { force: true });
+      this.index = new SparseIndex();
+      this.count = 0;
+      this.indexedSize = 0;
+    }
     const fd = openSync(this.path, 'r+');
     try {
       const fileSize = fstatSync(fd).size;
-      let buf = Buffer.allocUnsafe(Math.min(READ_SLICE, Math.max(fileSize, FRAME_HEADER)));
-      let off = 0; // file offset of buf[0]
+      let buf = Buffer.allocUnsafe(Math.min(READ_SLICE, Math.max(fileSize - from, FRAME_HEADER)));
+      let off = from; // file offset of buf[0]
       let filled = 0;
       let pos = 0; // offset within buf
       for (;;) {

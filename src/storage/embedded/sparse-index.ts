@@ -65,10 +65,17 @@ export class SparseIndex {
     return lo - 1;
   }
 
-  /** Entries back to back as (position, offset, arrival) float64 triples. */
-  entriesBytes(): Buffer {
-    const out = Buffer.allocUnsafe(this.n * 24);
-    for (let i = 0; i < this.n; i++) {
+  /** Number of entries whose offset is below `size`. */
+  countBelowOffset(size: number): number {
+    let n = this.n;
+    while (n > 0 && this.offsets[n - 1]! >= size) n--;
+    return n;
+  }
+
+  /** The first `count` entries back to back as (position, offset, arrival) float64 triples. */
+  entriesBytes(count = this.n): Buffer {
+    const out = Buffer.allocUnsafe(count * 24);
+    for (let i = 0; i < count; i++) {
       out.writeDoubleLE(this.positions[i]!, i * 24);
       out.writeDoubleLE(this.offsets[i]!, i * 24 + 8);
       out.writeDoubleLE(this.arrivals[i]!, i * 24 + 16);
