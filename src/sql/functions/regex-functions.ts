@@ -61,7 +61,8 @@ function compileReplacement(re: JavaRegex, replacement: string): ReplacementPart
 /**
  * REGEX_REPLACE(original, regex, replacement, startPosition, occurrence): searching starts at startPosition
  * (1-based; < 1 is an error, past the end returns original); occurrence 0 replaces every match, n only the n-th,
- * < 0 is an error.
+ * < 0 is an error. The text before startPosition is kept and not seen by the pattern: `^` matches at
+ * startPosition, as with a Java Matcher region.
  */
 export function regexReplace(original: string, regex: string, replacement: string, startPosition: number, occurrence: number): string {
   if (startPosition < 1) throw new SqlRuntimeError('Invalid argument', `REGEX_REPLACE startPosition ${startPosition} is less than 1`);
@@ -69,30 +70,31 @@ export function regexReplace(original: string, regex: string, replacement: strin
   if (startPosition > original.length) return original;
   const re = compileJavaRegex(regex);
   const parts = compileReplacement(re, replacement);
+  const text = startPosition === 1 ? original : original.slice(startPosition - 1);
   const find = re.find;
-  find.lastIndex = startPosition - 1;
-  let out = original.slice(0, startPosition - 1);
-  let copied = startPosition - 1;
+  find.lastIndex = 0;
+  let out = startPosition === 1 ? '' : original.slice(0, startPosition - 1);
+  let copied = 0;
   let seen = 0;
   for (;;) {
-    const m = find.exec(original);
+    const m = find.exec(text);
     if (!m) break;
     seen++;
     const end = m.index + m[0].length;
     if (occurrence === 0 || seen === occurrence) {
-      out += original.slice(copied, m.index);
+      out += text.slice(copied, m.index);
       for (const part of parts) out += typeof part === 'string' ? part : (javaGroup(re, m, part) ?? '');
       copied = end;
       if (seen === occurrence) break;
     }
     // Step over empty matches so the scan always advances (one code point, as the `u` flag reads text).
     if (m[0].length === 0) {
-      const cp = original.codePointAt(end);
-      find.lastIndex = end + (cp !== undefined && cp > 0xffff ? 2 : 1);
-      if (end >= original.length) break;
+      if (end >= text.length) break;
+      const cp = text.codePointAt(end)!;
+      find.lastIndex = end + (cp > 0xffff ? 2 : 1);
     }
   }
-  return out + original.slice(copied);
+  return out + text.slice(copied);
 }
 
 export const REGEX_REPLACE: ScalarFunctionDef = {

@@ -16,6 +16,8 @@ test('REGEX_REPLACE: occurrence picks one match, startPosition skips a prefix', 
   assert.equal(call('REGEX_REPLACE', 'a1b2c3', '\\d', '#', 3, 0), 'a1b#c#');
   assert.equal(call('REGEX_REPLACE', 'a1b2c3', '\\d', '#', 3, 1), 'a1b#c3');
   assert.equal(call('REGEX_REPLACE', 'abc', 'b', 'x', 4, 0), 'abc', 'a start past the end returns the original');
+  assert.equal(call('REGEX_REPLACE', 'abab', '^ab', 'X', 3, 0), 'abX', '^ matches at the start position');
+  assert.equal(call('REGEX_REPLACE', 'abab', '(?<=b)a', 'X', 3, 0), 'abab', 'the kept prefix is not seen by the pattern');
 });
 
 test('REGEX_REPLACE: Java replacement syntax ($n, ${name}, escapes) and empty matches', () => {
