@@ -21,7 +21,8 @@ export function consumerArn(streamArnValue: string, consumerName: string, creati
 }
 
 // Partition and region are free-form (aws, aws-cn, aws-us-gov…); the account must be 12 digits.
-const STREAM_ARN = /^arn:aws[^:]*:kinesis:([^:]*):(\d{12}):stream\/([a-zA-Z0-9_.-]{1,128})$/;
+// The stream part is taken as sent (like AWS's own `\S+` pattern): a malformed name then simply names no stream.
+const STREAM_ARN = /^arn:aws[^:]*:kinesis:([^:]*):(\d{12}):stream\/(\S+)$/;
 const CONSUMER_ARN = /^arn:aws[^:]*:kinesis:([^:]*):(\d{12}):stream\/([a-zA-Z0-9_.-]{1,128})\/consumer\/([a-zA-Z0-9_.-]{1,128}):(\d+)$/;
 
 /** The stream an ARN names, or undefined when it is not a well-formed stream ARN. */
