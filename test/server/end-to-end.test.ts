@@ -116,6 +116,31 @@ print(json.dumps({'data': base64.b64encode(recs[0]['Data']).decode(), 'seq': rec
   });
 });
 
+describe('boto3 SubscribeToShard over HTTP/1.1', () => {
+  it('reads the initial-response and record events from the chunked event stream', async () => {
+    const out = await boto3(
+      server.endpoint,
+      `
+import time
+kinesis.create_stream(StreamName='boto-efo', ShardCount=1)
+kinesis.get_waiter('stream_exists').wait(StreamName='boto-efo', WaiterConfig={'Delay': 1, 'MaxAttempts': 30})
+arn = kinesis.describe_stream_summary(StreamName='boto-efo')['StreamDescriptionSummary']['StreamARN']
+consumer = kinesis.register_stream_consumer(StreamARN=arn, ConsumerName='c')['Consumer']['ConsumerARN']
+while kinesis.describe_stream_consumer(ConsumerARN=consumer)['ConsumerDescription']['ConsumerStatus'] != 'ACTIVE':
+    time.sleep(0.05)
+kinesis.put_record(StreamName='boto-efo', PartitionKey='k', Data=b'via boto3 efo')
+sub = kinesis.subscribe_to_shard(ConsumerARN=consumer, ShardId='shardId-000000000000', StartingPosition={'Type': 'TRIM_HORIZON'})
+for event in sub['EventStream']:
+    records = event['SubscribeToShardEvent']['Records']
+    if records:
+        print(json.dumps({'data': records[0]['Data'].decode()}))
+        break
+sub['EventStream'].close()`,
+    );
+    assert.deepEqual(out.json(), { data: 'via boto3 efo' });
+  });
+});
+
 describe('AWS CLI over HTTP/1.1', () => {
   it('creates a stream, waits for ACTIVE, puts and gets a record', async () => {
     await awsCli(server.endpoint, ['kinesis', 'create-stream', '--stream-name', 'cli', '--shard-count', '1']);
