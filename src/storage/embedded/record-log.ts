@@ -104,6 +104,8 @@ export class RecordLog {
       .map(parseSegmentFileName)
       .filter((b): b is number => b !== undefined)
       .sort((a, b) => a - b);
+    // Whether files were removed, so that the folder must be synced.
+    let changed = false;
     for (const base of bases) {
       const prev = log.segments.at(-1);
       const seg = new Segment(dir, base);
@@ -112,6 +114,7 @@ export class RecordLog {
       // everything after it are dropped.
       if (prev && base !== prev.end) {
         for (const later of bases.filter((b) => b >= base)) removeSegmentFiles(new Segment(dir, later));
+        changed = true;
         break;
       }
       // A segment may be opened from its saved index when that matches the file (sealed segments, and the last
@@ -120,6 +123,7 @@ export class RecordLog {
       log.segments.push(seg);
       if (!whole) {
         for (const later of bases.filter((b) => b > base)) removeSegmentFiles(new Segment(dir, later));
+        changed = true;
         break;
       }
     }
@@ -133,8 +137,7 @@ export class RecordLog {
     log.next = log.committed = log.segments.at(-1)!.end;
     if (log.trim > log.next) log.trim = log.next;
     log.dropTrimmedSegments();
-    log.removeStrayFiles();
-    syncDir(dir);
+    if (log.removeStrayFiles() || changed) syncDir(dir);
     return log;
   }
 
@@ -293,13 +296,21 @@ export class RecordLog {
     if (dropped) syncDir(this.dir);
   }
 
-  /** Temporary files and saved indexes of segments that are gone (a crash between two steps leaves these). */
-  private removeStrayFiles(): void {
+  /**
+   * Removes temporary files and saved indexes of segments that are gone (a crash between two steps leaves these).
+   * Returns whether it removed anything.
+   */
+  private removeStrayFiles(): boolean {
     const live = new Set(this.segments.map((s) => s.indexPath));
+    let removed = false;
     for (const name of readdirSync(this.dir)) {
       const path = join(this.dir, name);
-      if (name.endsWith('.tmp') || (name.endsWith(INDEX_SUFFIX) && !live.has(path))) rmSync(path, { force: true });
+      if (name.endsWith('.tmp') || (name.endsWith(INDEX_SUFFIX) && !live.has(path))) {
+        rmSync(path, { force: true });
+        removed = true;
+      }
     }
+    return removed;
   }
 
   /** Seals the current last segment (if any) and starts an empty one at `base`. */
