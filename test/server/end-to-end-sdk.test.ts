@@ -1,6 +1,6 @@
 /**
- * Smoke tests of the whole server (storage + Kinesis + transport) through real clients: the AWS SDK for
- * JavaScript v3 (HTTP/2), boto3 and the AWS CLI (HTTP/1.1), and raw CBOR, which must agree byte for byte.
+ * Smoke tests of the whole server (storage + Kinesis + transport) through the AWS SDK for JavaScript v3 (HTTP/2)
+ * and raw CBOR, which must agree with JSON byte for byte.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -16,7 +16,7 @@ import {
   type KinesisClient,
 } from '@aws-sdk/client-kinesis';
 import { decode as decodeCbor, encode as encodeCbor } from 'cbor-x';
-import { awsCli, boto3, startTestServer, type TestServer } from '../helpers/freshet.js';
+import { startTestServer, type TestServer } from '../helpers/freshet.js';
 import { rawRequest } from '../helpers/raw-http.js';
 
 let server: TestServer;
@@ -99,62 +99,6 @@ describe('AWS SDK for JavaScript v3 over HTTP/2', () => {
   });
 });
 
-describe('boto3 over HTTP/1.1', () => {
-  it('creates a stream, waits for ACTIVE, puts and gets a record', async () => {
-    const out = await boto3(
-      server.endpoint,
-      `
-kinesis.create_stream(StreamName='boto', ShardCount=1)
-kinesis.get_waiter('stream_exists').wait(StreamName='boto', WaiterConfig={'Delay': 1, 'MaxAttempts': 30})
-put = kinesis.put_record(StreamName='boto', PartitionKey='pk', Data=b'\\x00\\xffboto3')
-it = kinesis.get_shard_iterator(StreamName='boto', ShardId=put['ShardId'], ShardIteratorType='TRIM_HORIZON')['ShardIterator']
-recs = kinesis.get_records(ShardIterator=it)['Records']
-print(json.dumps({'data': base64.b64encode(recs[0]['Data']).decode(), 'seq': recs[0]['SequenceNumber'] == put['SequenceNumber'],
-                  'ts': type(recs[0]['ApproximateArrivalTimestamp']).__name__}))`,
-    );
-    assert.deepEqual(out.json(), { data: Buffer.from('\x00\xffboto3', 'latin1').toString('base64'), seq: true, ts: 'datetime' });
-  });
-});
-
-describe('boto3 SubscribeToShard over HTTP/1.1', () => {
-  it('reads the initial-response and record events from the chunked event stream', async () => {
-    const out = await boto3(
-      server.endpoint,
-      `
-import time
-kinesis.create_stream(StreamName='boto-efo', ShardCount=1)
-kinesis.get_waiter('stream_exists').wait(StreamName='boto-efo', WaiterConfig={'Delay': 1, 'MaxAttempts': 30})
-arn = kinesis.describe_stream_summary(StreamName='boto-efo')['StreamDescriptionSummary']['StreamARN']
-consumer = kinesis.register_stream_consumer(StreamARN=arn, ConsumerName='c')['Consumer']['ConsumerARN']
-while kinesis.describe_stream_consumer(ConsumerARN=consumer)['ConsumerDescription']['ConsumerStatus'] != 'ACTIVE':
-    time.sleep(0.05)
-kinesis.put_record(StreamName='boto-efo', PartitionKey='k', Data=b'via boto3 efo')
-sub = kinesis.subscribe_to_shard(ConsumerARN=consumer, ShardId='shardId-000000000000', StartingPosition={'Type': 'TRIM_HORIZON'})
-for event in sub['EventStream']:
-    records = event['SubscribeToShardEvent']['Records']
-    if records:
-        print(json.dumps({'data': records[0]['Data'].decode()}))
-        break
-sub['EventStream'].close()`,
-    );
-    assert.deepEqual(out.json(), { data: 'via boto3 efo' });
-  });
-});
-
-describe('AWS CLI over HTTP/1.1', () => {
-  it('creates a stream, waits for ACTIVE, puts and gets a record', async () => {
-    await awsCli(server.endpoint, ['kinesis', 'create-stream', '--stream-name', 'cli', '--shard-count', '1']);
-    await awsCli(server.endpoint, ['kinesis', 'wait', 'stream-exists', '--stream-name', 'cli']);
-    const put = (await awsCli(server.endpoint, ['kinesis', 'put-record', '--stream-name', 'cli', '--partition-key', 'pk', '--data', 'hello cli'])).json();
-    const iterator = (
-      await awsCli(server.endpoint, ['kinesis', 'get-shard-iterator', '--stream-name', 'cli', '--shard-id', put.ShardId, '--shard-iterator-type', 'TRIM_HORIZON'])
-    ).json().ShardIterator;
-    const got = (await awsCli(server.endpoint, ['kinesis', 'get-records', '--shard-iterator', iterator])).json();
-    assert.equal(got.Records.length, 1);
-    assert.equal(Buffer.from(got.Records[0].Data, 'base64').toString(), 'hello cli');
-  });
-});
-
 describe('CBOR against the real service', () => {
   it('round-trips records byte-identical between CBOR and JSON, with AWS timestamp encodings', async () => {
     assert.equal((await cbor('CreateStream', { StreamName: 'cbor', ShardCount: 1 })).status, 200);
@@ -188,24 +132,5 @@ describe('CBOR against the real service', () => {
     assert.equal(viaCbor.raw[at + 'ApproximateArrivalTimestamp'.length + 1], 0x1b, 'uint64 milliseconds');
     const ms = viaCbor.body.Records[0].ApproximateArrivalTimestamp.getTime();
     assert.ok(Math.abs(ms - viaJson[0].ApproximateArrivalTimestamp * 1000) < 1, 'same instant in both protocols');
-  });
-});
-
-describe('boto3 over TLS', () => {
-  it('verifies the generated certificate and talks to the TLS port', async () => {
-    const tls = await startTestServer({ tlsPort: 0 });
-    try {
-      const out = await boto3(
-        tls.endpoint,
-        `
-k = boto3.client('kinesis', endpoint_url=${JSON.stringify(tls.freshet.tlsEndpoint)}, region_name='us-east-1',
-    aws_access_key_id='x', aws_secret_access_key='y', verify=${JSON.stringify(tls.freshet.tlsCertPath)})
-k.create_stream(StreamName='tls', ShardCount=1)
-print(json.dumps(k.list_streams()['StreamNames']))`,
-      );
-      assert.deepEqual(out.json(), ['tls']);
-    } finally {
-      await tls.stop();
-    }
   });
 });
