@@ -76,8 +76,7 @@ export class RecordLog {
     mkdirSync(dir);
     replaceFileDurably(join(dir, LOG_FILE), name);
     const log = new RecordLog(name, dir, commits, options);
-    log.startSegment(0);
-    syncDir(dir);
+    log.startSegment(0); // syncs the folder: LOG and the first segment are durable
     return log;
   }
 
