@@ -112,3 +112,21 @@ export function coerceText(s: string, type: SqlType): unknown {
   if (t === 'BINARY' || t === 'VARBINARY') return parseBinary(s, type);
   return fail(s, type);
 }
+
+/**
+ * The coercion for one column, chosen once: the common cases (a JSON number into a numeric column, a string into
+ * VARCHAR) skip the general dispatch on every row.
+ */
+export function jsonCoercer(type: SqlType): (v: unknown) => unknown {
+  const t = type.name;
+  if (t === 'DOUBLE') return (v) => (typeof v === 'number' ? v : coerceJson(v, type));
+  if (INT_RANGE[t]) {
+    const [lo, hi] = INT_RANGE[t]!;
+    return (v) => (typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi ? v : coerceJson(v, type));
+  }
+  if (t === 'VARCHAR' || t === 'CHAR') {
+    const n = type.precision ?? Infinity;
+    return (v) => (typeof v === 'string' && v.length <= n && t === 'VARCHAR' ? v : coerceJson(v, type));
+  }
+  return (v) => coerceJson(v, type);
+}

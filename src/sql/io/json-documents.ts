@@ -3,13 +3,13 @@
  * preprocessing Lambda may return several): `{"a":1}{"a":2}` or one per line.
  */
 export function splitJsonDocuments(text: string): unknown[] {
+  try {
+    return [JSON.parse(text)];
+  } catch {
+    // several documents, or none: split below
+  }
   const trimmed = text.trim();
   if (trimmed === '') return [];
-  try {
-    return [JSON.parse(trimmed)];
-  } catch {
-    // fall through to splitting
-  }
   const docs: unknown[] = [];
   let depth = 0;
   let inString = false;

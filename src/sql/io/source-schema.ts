@@ -7,7 +7,7 @@ import { SqlCompileError, SqlRuntimeError } from '../errors.js';
 import type { Row } from '../plan/bound-expr.js';
 import type { ColumnInfo } from '../plan/catalog.js';
 import { parseTypeText } from '../syntax/parse-type.js';
-import { coerceJson, coerceText } from './coerce.js';
+import { coerceText, jsonCoercer } from './coerce.js';
 import { arrayOf, elementValue, parseJsonPath, valueAt, type JsonPath } from './json-path.js';
 import { splitJsonDocuments } from './json-documents.js';
 
@@ -83,7 +83,11 @@ function jsonDecoder(schema: SourceSchema, columns: ColumnInfo[], what: string):
   const arrayHead = flattening[0]?.head.join('\u0000');
   if (flattening.some((p) => p.head.join('\u0000') !== arrayHead)) throw schemaError(what, 'only one array may be flattened per schema');
   const flat = flattening[0];
-  const types = columns.map((c) => c.type);
+  const coercers = columns.map((c) => jsonCoercer(c.type));
+  const names = columns.map((c) => c.name);
+  // The common schema: records at the root, plain `$.name` mappings, nothing flattened.
+  const simple = !flat && rowPath.head.length === 0 && !rowPath.tail && paths.every((p) => p.head.length === 1 && !p.tail);
+  const keys = paths.map((p) => p.head[0]!);
 
   function recordsOf(doc: unknown): unknown[] {
     if (rowPath.tail) {
@@ -106,6 +110,17 @@ function jsonDecoder(schema: SourceSchema, columns: ColumnInfo[], what: string):
         return { rows, errors };
       }
       for (const doc of docs) {
+        if (simple) {
+          try {
+            const row: Row = {};
+            const obj = doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>) : {};
+            for (let i = 0; i < keys.length; i++) row[names[i]!] = coercers[i]!(obj[keys[i]!]);
+            rows.push(row);
+          } catch (err) {
+            errors.push(errorOf(err));
+          }
+          continue;
+        }
         for (const record of recordsOf(doc)) {
           const elements = flat ? arrayOf(record, flat)! : [undefined];
           const each = elements.length ? elements : [undefined];
@@ -115,7 +130,7 @@ function jsonDecoder(schema: SourceSchema, columns: ColumnInfo[], what: string):
               for (let i = 0; i < columns.length; i++) {
                 const p = paths[i]!;
                 const v = p.tail && p.tail.length > 0 ? (element === undefined ? null : elementValue(element, p)) : valueAt(record, p);
-                row[columns[i]!.name] = coerceJson(v, types[i]!);
+                row[names[i]!] = coercers[i]!(v);
               }
               rows.push(row);
             } catch (err) {
