@@ -33,6 +33,8 @@ export default defineAction(validation, async ({ rt, req }, data): Promise<Event
     timestampMs: sp.Timestamp?.getTime(),
   });
   const release = claimSubscription(plane, consumer.arn, shard.shardId);
+  // Released when the event stream ends, and in any case when the client goes away (even if it never started).
+  req.signal.addEventListener('abort', release, { once: true });
   return {
     eventStream: subscriptionEvents({
       plane,
