@@ -105,6 +105,7 @@ function printBanner(running: RunningFreshet, config: FreshetConfig): void {
   if (running.tlsEndpoint) {
     const cert = running.tlsCertPath ? relative(process.cwd(), running.tlsCertPath) || running.tlsCertPath : '';
     lines.push(`  TLS endpoint:      ${running.tlsEndpoint}   (certificate: ${cert})`);
+    lines.push(`                     trust it with: aws --ca-bundle ${cert} …, or NODE_EXTRA_CA_CERTS=${cert} for Node.js clients`);
   }
   lines.push(`  Data directory:    ${running.dataDir}`);
   lines.push(`  Region / account:  ${config.region} / ${config.accountId}${config.auth ? '   (SigV4 verified)' : ''}`);
