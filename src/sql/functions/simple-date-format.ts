@@ -355,9 +355,10 @@ function setNumeric(f: Parsed, ch: string, count: number, value: number, digits:
   switch (ch) {
     case 'y':
     case 'Y':
-      // Only 'yy' reads two digits as a year of the current century window: the SR's template table shows
-      // 'MMM dd,y' turning '10' into the year 0010, while 'dd-MM-yy' turns '11' into 2011.
-      f.year = count === 2 && digits === 2 ? twoDigitYear(value) : value;
+      // 'y' or 'yy' reading exactly two digits picks the year in the century window, as SimpleDateFormat does
+      // (checked against the JDK). The SR's template table claims 'MMM dd,y' reads '10' as the year 0010; KDA runs
+      // SimpleDateFormat, which gives 2010, so the JDK wins.
+      f.year = count <= 2 && digits === 2 ? twoDigitYear(value) : value;
       return true;
     case 'M':
     case 'L':
@@ -408,6 +409,10 @@ function resolve(f: Parsed): number | undefined {
   if (f.month === undefined && f.day === undefined && f.dayOfYear !== undefined) {
     if (f.dayOfYear > (isLeapYear(year) ? 366 : 365)) return undefined;
     days = daysFromCivil(year, 1, 1) + f.dayOfYear - 1;
+  } else if (f.day === undefined && f.dow !== undefined) {
+    // A day name without a day of month: Calendar resolves it as the first such weekday of the month.
+    const first = daysFromCivil(year, f.month ?? 1, 1);
+    days = first + ((f.dow - dayOfWeek(first) + 7) % 7);
   } else {
     const month = f.month ?? 1;
     const day = f.day ?? 1;
