@@ -3,6 +3,8 @@
  * and raw CBOR, which must agree with JSON byte for byte.
  */
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import {
   CreateStreamCommand,
@@ -18,6 +20,8 @@ import {
 import { decode as decodeCbor, encode as encodeCbor } from 'cbor-x';
 import { startTestServer, type TestServer } from '../helpers/freshet.js';
 import { rawRequest } from '../helpers/raw-http.js';
+
+const execFileAsync = promisify(execFile);
 
 let server: TestServer;
 let kinesis: KinesisClient;
@@ -132,5 +136,29 @@ describe('CBOR against the real service', () => {
     assert.equal(viaCbor.raw[at + 'ApproximateArrivalTimestamp'.length + 1], 0x1b, 'uint64 milliseconds');
     const ms = viaCbor.body.Records[0].ApproximateArrivalTimestamp.getTime();
     assert.ok(Math.abs(ms - viaJson[0].ApproximateArrivalTimestamp * 1000) < 1, 'same instant in both protocols');
+  });
+});
+
+describe('AWS SDK for JavaScript v3 over TLS', () => {
+  it('trusts the generated certificate through NODE_EXTRA_CA_CERTS and speaks h2 by ALPN', async () => {
+    const tls = await startTestServer({ tlsPort: 0 });
+    try {
+      // NODE_EXTRA_CA_CERTS is read only at process start, hence a child process.
+      const script = `
+        const { KinesisClient, CreateStreamCommand, ListStreamsCommand } = require('@aws-sdk/client-kinesis');
+        const client = new KinesisClient({ endpoint: process.argv[1], region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
+        (async () => {
+          await client.send(new CreateStreamCommand({ StreamName: 'over-tls', ShardCount: 1 }));
+          const out = await client.send(new ListStreamsCommand({}));
+          console.log(JSON.stringify(out.StreamNames));
+          client.destroy();
+        })().catch((err) => { console.error(err); process.exit(1); });`;
+      const { stdout } = await execFileAsync(process.execPath, ['-e', script, tls.freshet.tlsEndpoint!], {
+        env: { ...process.env, NODE_EXTRA_CA_CERTS: tls.freshet.tlsCertPath!, NODE_OPTIONS: '' },
+      });
+      assert.deepEqual(JSON.parse(stdout), ['over-tls']);
+    } finally {
+      await tls.stop();
+    }
   });
 });
