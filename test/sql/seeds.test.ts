@@ -1,6 +1,6 @@
 /**
  * The SQL of the tutorials Freshet must serve (shared seeds 002: the AMIS traffic workshop, 003: the
- * data-science-on-aws notebook), run as written. Their ML table functions are not implemented yet and say so.
+ * data-science-on-aws notebook), run as written, table functions included.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -89,7 +89,7 @@ ON "SOURCE_SQL_STREAM_001"."country" = "c"."countrycode"`;
     assert.deepEqual(out.map((r) => [r['CARNAME'], r['COUNTRY']]), [['Volvo', 'Belgium'], ['Seat', null]]);
   });
 
-  it('top-K items: TOP_K_ITEMS_TUMBLING is reported as not supported yet', () => {
+  it('top-K items: TOP_K_ITEMS_TUMBLING, the two commonest manufacturers per minute', () => {
     const sql = `CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ITEM VARCHAR(1024),
 ITEM_COUNT DOUBLE);
 CREATE OR REPLACE PUMP "STREAM_PUMP" AS INSERT INTO
@@ -101,7 +101,12 @@ SELECT STREAM ITEM, ITEM_COUNT FROM TABLE(TOP_K_ITEMS_TUMBLING(
     60 -- tumbling window size in seconds
 )
 );`;
-    assert.throws(() => runSql(sql, [], { schema: TRAFFIC_SCHEMA }), (e: unknown) => e instanceof SqlCompileError && e.reason === 'TOP_K_ITEMS_TUMBLING is not supported yet by this engine' && e.position?.line === 5);
+    const makes = ['BMW', 'Volvo', 'BMW', 'Renault', 'Volvo', 'BMW', 'Seat'];
+    const out = of(runSql(sql, makes.map((m, i) => ({ at: i, data: car(m) })), { schema: TRAFFIC_SCHEMA }), 'DESTINATION_SQL_STREAM');
+    assert.deepEqual(out, [
+      { ROWTIME: '2018-05-01 17:01:00.0', ITEM: 'BMW', ITEM_COUNT: 3.0 },
+      { ROWTIME: '2018-05-01 17:01:00.0', ITEM: 'Volvo', ITEM_COUNT: 2.0 },
+    ]);
   });
 });
 
@@ -131,10 +136,13 @@ describe('seed 003: reviews notebook (Firehose input, tab-separated CSV)', () =>
     ]);
   });
 
-  it('the whole application is rejected with an honest message for RANDOM_CUT_FOREST', () => {
-    assert.throws(
-      () => runOffline({ sql: avgPump + mlPumps, inputs: [{ stream: 'SOURCE_SQL_STREAM_001', schema, source: 'reviews', lines: [] }] }),
-      /RANDOM_CUT_FOREST is not supported yet by this engine at line 1, column \d+/,
-    );
+  it('the whole application runs: AVG pump, RANDOM_CUT_FOREST scores (0 while learning), distinct review counts', () => {
+    const lines = Array.from({ length: 12 }, (_, i) => line(`2020-01-01T00:00:0${Math.floor(i / 2)}Z`, `R${i % 9}`, 1 + (i % 5)));
+    const records = runOffline({ sql: avgPump + mlPumps, inputs: [{ stream: 'SOURCE_SQL_STREAM_001', schema, source: 'reviews', lines }] });
+    const by = (s: string): Record<string, unknown>[] => records.filter((r) => r.stream === s).map((r) => r.row);
+    assert.equal(by('ANOMALY_SCORE_SQL_STREAM').length, 12, 'one score per review');
+    assert.ok(by('ANOMALY_SCORE_SQL_STREAM').every((r) => r['ANOMALY_SCORE'] === 0), 'fewer rows than subSampleSize: still learning');
+    assert.deepEqual(by('APPROXIMATE_COUNT_SQL_STREAM'), [{ NUMBER_OF_DISTINCT_ITEMS: 9 }, { NUMBER_OF_DISTINCT_ITEMS: 2 }]);
+    assert.deepEqual(by('error_stream'), []);
   });
 });

@@ -78,11 +78,12 @@ describe('validation', () => {
     assert.deepEqual(e.position, { line: 3, column: 15 });
   });
 
-  it('the machine-learning table functions say they are not supported yet', () => {
+  it('table-function argument checks surface as validation errors at the call', () => {
     const e = reject(
-      'CREATE STREAM o (a DOUBLE, s DOUBLE);\nCREATE PUMP p AS INSERT INTO o SELECT STREAM * FROM TABLE(RANDOM_CUT_FOREST(CURSOR(SELECT STREAM price FROM SOURCE_SQL_STREAM_001)));',
+      'CREATE STREAM o (a DOUBLE, s DOUBLE);\nCREATE PUMP p AS INSERT INTO o SELECT STREAM * FROM TABLE(RANDOM_CUT_FOREST(CURSOR(SELECT STREAM price FROM SOURCE_SQL_STREAM_001), 0));',
     );
-    assert.equal(e.reason, 'RANDOM_CUT_FOREST is not supported yet by this engine');
-    assert.equal(e.position?.line, 2);
+    assert.match(e.reason, /^RANDOM_CUT_FOREST: numberOfTrees must be between 1 and 1000, got 0$/);
+    assert.deepEqual(e.position, { line: 2, column: 59 });
+    assert.match(reject(OUT + "CREATE PUMP p AS INSERT INTO o SELECT STREAM * FROM TABLE(NO_SUCH_FN(CURSOR(SELECT STREAM * FROM SOURCE_SQL_STREAM_001)));").reason, /No match found for table function NO_SUCH_FN/);
   });
 });

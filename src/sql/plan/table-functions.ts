@@ -1,9 +1,11 @@
 /**
  * The table-function hook: `FROM TABLE(FN(CURSOR(SELECT STREAM …), arg, …))`. A function sees the cursor's columns
  * and the constant arguments at plan time, validates them, declares its output columns (usually the cursor's plus
- * its own) and creates its operator per run. The ML functions plug in here with `registerTableFunction`.
+ * its own) and creates its operator per run. GROUP_RANK is defined here; the analytics functions come from
+ * `../table-functions/` through an adapter.
  */
-import { SqlCompileError, type SourcePosition } from '../errors.js';
+import { SqlCompileError, SqlRuntimeError, type SourcePosition } from '../errors.js';
+import { TableFunctionArgumentError, tableFunctions as libraryTableFunctions, type TableFunctionDef as LibraryTableFunction } from '../table-functions/index.js';
 import type { SqlType } from '../types.js';
 import { GroupRank } from '../runtime/operators/group-rank.js';
 import type { OperatorEnv } from '../runtime/operator-env.js';
@@ -76,13 +78,51 @@ registerTableFunction({
   },
 });
 
-// The machine-learning and approximate table functions are not implemented yet: say so at validation time.
-for (const name of ['RANDOM_CUT_FOREST', 'RANDOM_CUT_FOREST_WITH_EXPLANATION', 'HOTSPOTS', 'TOP_K_ITEMS_TUMBLING', 'COUNT_DISTINCT_ITEMS_TUMBLING']) {
-  if (registry.has(name)) continue;
-  registerTableFunction({
-    name,
+/**
+ * The built-in analytics functions (RANDOM_CUT_FOREST, HOTSPOTS, TOP_K_ITEMS_TUMBLING, …) implement the library
+ * contract of `../table-functions/contract.ts`; this adapts them to the planner's hook.
+ */
+function adapt(def: LibraryTableFunction): TableFunctionDef {
+  return {
+    name: def.name,
     plan(call) {
-      throw new SqlCompileError(`${name} is not supported yet by this engine`, call.pos);
+      let bound;
+      try {
+        bound = def.bind(
+          call.cursor.filter((c) => !c.hidden).map((c) => ({ name: c.name, type: c.type, key: c.key })),
+          call.args,
+        );
+      } catch (err) {
+        if (err instanceof TableFunctionArgumentError) throw new SqlCompileError(err.message, call.pos);
+        throw err;
+      }
+      const columns = bound.outputColumns.map((c) => ({ name: c.name, type: c.type, key: c.key ?? c.name }));
+      return {
+        columns,
+        create(out, env) {
+          const instance = bound.create(env.seed === undefined ? {} : { seed: env.seed });
+          const emit = (row: Record<string, unknown>, rowtime: number): void => out.push(row, rowtime);
+          const op = {
+            push(row: Record<string, unknown>, rowtime: number): void {
+              try {
+                instance.push(row, rowtime, emit);
+              } catch (err) {
+                if (err instanceof SqlRuntimeError) return env.report(err, row, rowtime);
+                throw err;
+              }
+            },
+            bound(t: number): void {
+              instance.advanceTime(t, emit);
+              out.bound(t);
+            },
+            nextDeadline: () => instance.nextDeadline(),
+          };
+          env.timed(op);
+          return op;
+        },
+      };
     },
-  });
+  };
 }
+
+for (const def of libraryTableFunctions.values()) registerTableFunction(adapt(def));

@@ -37,6 +37,8 @@ export interface OfflineRunOptions {
   /** Streams to report (error_stream is always reported); default: every stream the application declares. */
   readonly outputs?: readonly string[];
   readonly evaluator?: EvaluatorKind;
+  /** Seed for RANDOM_CUT_FOREST and friends; fixed by default so identical input gives identical output. */
+  readonly seed?: number;
 }
 
 export interface OutputRecord {
@@ -110,7 +112,7 @@ export function runOffline(options: OfflineRunOptions): OutputRecord[] {
   }
 
   const start = arrivals[0]?.at ?? 0;
-  const run = new SqlApplication(app, { startTime: start, tables: tableRows, ...(options.evaluator ? { evaluator: options.evaluator } : {}) });
+  const run = new SqlApplication(app, { startTime: start, tables: tableRows, seed: options.seed ?? 1, ...(options.evaluator ? { evaluator: options.evaluator } : {}) });
   const out: OutputRecord[] = [];
   for (const s of app.streams) {
     if (!reported.has(s.name)) continue;

@@ -21,6 +21,8 @@ export interface RunOptions {
   /** Rows of each reference table, keyed by table name; column values in the engine's representation. */
   readonly tables?: Readonly<Record<string, readonly Row[]>>;
   readonly evaluator?: EvaluatorKind;
+  /** Seed for randomised table functions (RANDOM_CUT_FOREST): the same seed, the same scores. */
+  readonly seed?: number;
 }
 
 class RuntimeStream {
@@ -83,6 +85,7 @@ export class SqlApplication {
         subscribe: (stream, sink) => this.streams.get(stream)!.subscribers.push(sink),
         tableRows: (name) => options.tables?.[name] ?? [],
         onStart: (fn) => starters.push(fn),
+        ...(options.seed !== undefined ? { seed: options.seed } : {}),
       };
       pump.plan.build(new Insert(target.merge.input(), env, pump.assign, pump.unset), env);
     }

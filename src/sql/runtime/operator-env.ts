@@ -9,6 +9,8 @@ export interface OperatorEnv {
   report(err: SqlRuntimeError, row: Row, rowtime: number): void;
   /** Registers an operator that holds rows until a time passes, so the runtime can drain it. */
   timed(op: Timed): void;
+  /** Seed for randomised operators (RANDOM_CUT_FOREST), so a run can be reproduced. */
+  readonly seed?: number;
 }
 
 /** A hashable identity for a tuple of SQL values (group keys, partition keys, DISTINCT rows). */
