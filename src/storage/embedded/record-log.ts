@@ -9,21 +9,13 @@
  * (`committed`), so a record a consumer has seen can never vanish in a crash.
  */
 import { ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReadOptions, RecordInput, StoredRecord } from '../engine.js';
 import { replaceFileDurably, syncDir, writeFully } from './durable-fs.js';
 import type { GroupCommit } from './group-commit.js';
-import {
-  decodeFrame,
-  encodeFrames,
-  frameArrival,
-  frameDataLength,
-  frameLength,
-  framePosition,
-  FRAME_PREFIX,
-} from './record-frame.js';
-import { INDEX_SUFFIX, parseSegmentFileName, READ_SLICE, Segment } from './segment.js';
+import { encodeFrames } from './record-frame.js';
+import { INDEX_SUFFIX, parseSegmentFileName, Segment } from './segment.js';
+import { firstArrivalAtOrAfter, readFrames, type ReadState } from './segment-reader.js';
 
 function removeSegmentFiles(seg: Segment): void {
   unlinkSync(seg.path);
@@ -43,16 +35,6 @@ export interface RecordLogOptions {
    * become a whole file that retention can delete.
    */
   segmentMaxAgeMs: number;
-}
-
-/** What a read still needs while it walks segments. */
-interface ReadState {
-  from: number;
-  to: number;
-  limit: number;
-  maxBytes: number;
-  bytes: number;
-  out: StoredRecord[];
 }
 
 export class RecordLog {
@@ -213,7 +195,7 @@ export class RecordLog {
       if (!seg) break;
       const before = state.from;
       try {
-        if (!(await this.readSegment(seg, state))) break;
+        if (!(await readFrames(seg, state))) break;
         if (state.from === before) break;
       } catch (err) {
         // The segment was deleted by retention while we read: carry on from the new first position.
@@ -235,24 +217,9 @@ export class RecordLog {
     if (s < 0) return Math.min(first, limit);
     const seg = this.segments[s]!;
     const i = seg.index.lastArrivalBefore(ms);
-    const start = seg.index.offset(i);
-    const stop = i + 1 < seg.index.length ? seg.index.offset(i + 1) : seg.size;
     let answer = i + 1 < seg.index.length ? seg.index.position(i + 1) : seg.end;
     try {
-      const fh = await open(seg.path, 'r');
-      try {
-        const buf = Buffer.allocUnsafe(stop - start);
-        const { bytesRead } = await fh.read(buf, 0, buf.length, start);
-        for (let p = 0; p + FRAME_PREFIX <= bytesRead; p += frameLength(buf, p)) {
-          if (p + frameLength(buf, p) > bytesRead) break;
-          if (frameArrival(buf, p) >= ms) {
-            answer = framePosition(buf, p);
-            break;
-          }
-        }
-      } finally {
-        await fh.close();
-      }
+      answer = (await firstArrivalAtOrAfter(seg, i, ms)) ?? answer;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
@@ -339,48 +306,5 @@ export class RecordLog {
     }
     const seg = this.segments[lo];
     return seg && seg.base <= pos && pos < seg.end ? seg : undefined;
-  }
-
-  /** Reads from one segment into `state`; returns false when the read is complete. */
-  private async readSegment(seg: Segment, state: ReadState): Promise<boolean> {
-    const idx = seg.index;
-    let off = idx.offset(idx.floorByPosition(state.from));
-    const stopEntry = idx.ceilByPosition(state.to);
-    const stop = stopEntry < idx.length ? idx.offset(stopEntry) : seg.size;
-    let fh: FileHandle | undefined = await open(seg.path, 'r');
-    try {
-      let slice = READ_SLICE;
-      while (off < stop) {
-        const buf = Buffer.allocUnsafe(Math.min(stop - off, slice));
-        const { bytesRead } = await fh.read(buf, 0, buf.length, off);
-        let p = 0;
-        while (p + FRAME_PREFIX <= bytesRead) {
-          const len = frameLength(buf, p);
-          if (p + len > bytesRead) break;
-          const pos = framePosition(buf, p);
-          if (pos >= state.to) return false;
-          if (pos >= state.from) {
-            const size = frameDataLength(buf, p);
-            if (state.out.length > 0 && state.bytes + size > state.maxBytes) return false;
-            state.out.push(decodeFrame(buf, p));
-            state.bytes += size;
-            state.from = pos + 1;
-            if (state.out.length >= state.limit) return false;
-          }
-          p += len;
-        }
-        if (p === 0) {
-          // One frame larger than the slice: read it whole next time.
-          if (bytesRead < FRAME_PREFIX) return false;
-          slice = frameLength(buf, 0);
-          continue;
-        }
-        off += p;
-      }
-      return true;
-    } finally {
-      await fh?.close();
-      fh = undefined;
-    }
   }
 }
