@@ -3,9 +3,11 @@ import type { ActionValidation } from './framework.js';
 
 // No stream member is required here: a NextToken names the stream on its own (the action checks the combinations).
 export const validation: ActionValidation = {
+  // Order as AWS reports the failures (kinesalite's recordings): maxResults, exclusiveStartShardId, streamName, nextToken.
   types: {
-    ExclusiveStartShardId: shardIdField(),
     MaxResults: { type: 'Integer', greaterThanOrEqual: 1, lessThanOrEqual: 10000 },
+    ExclusiveStartShardId: shardIdField(),
+    StreamName: streamName(),
     NextToken: { type: 'String', lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 1048576 },
     StreamCreationTimestamp: { type: 'Timestamp' },
     ShardFilter: {
@@ -20,7 +22,6 @@ export const validation: ActionValidation = {
         Timestamp: { type: 'Timestamp' },
       },
     },
-    StreamName: streamName(),
     StreamARN: streamArnField(),
     StreamId: streamIdField(),
   },
