@@ -8,6 +8,8 @@ import { rm } from 'node:fs/promises';
 import { after, it } from 'node:test';
 import {
   CreateStreamCommand,
+  DescribeStreamCommand,
+  SplitShardCommand,
   DescribeStreamSummaryCommand,
   GetRecordsCommand,
   GetShardIteratorCommand,
@@ -27,7 +29,7 @@ const clients: KinesisClient[] = [];
 after(async () => {
   for (const c of clients) c.destroy();
   for (const s of servers) await s.kill();
-  if (servers[0]) await rm(servers[0].dataDir, { recursive: true, force: true });
+  for (const dir of new Set(servers.map((s) => s.dataDir))) await rm(dir, { recursive: true, force: true });
 });
 
 function client(endpoint: string): KinesisClient {
@@ -109,4 +111,30 @@ it('keeps every acknowledged record across a SIGKILL, in order, without duplicat
   }
   // In-flight records may or may not have landed; nothing else may appear.
   for (const id of stored.keys()) assert.match(id, /^c\d+-b\d+-r\d+$/);
+});
+
+it('completes a split that was in progress when the server was killed', { timeout: 60_000 }, async () => {
+  const first = await spawnServer(['--create-stream-ms', '20', '--update-stream-ms', '1500']);
+  servers.push(first);
+  const k1 = client(first.endpoint);
+  await k1.send(new CreateStreamCommand({ StreamName: STREAM, ShardCount: 1 }));
+  await waitActive(k1);
+  await k1.send(new SplitShardCommand({ StreamName: STREAM, ShardToSplit: 'shardId-000000000000', NewStartingHashKey: (1n << 127n).toString() }));
+  const updating = await k1.send(new DescribeStreamCommand({ StreamName: STREAM }));
+  assert.equal(updating.StreamDescription!.StreamStatus, 'UPDATING');
+  await first.kill();
+
+  const second = await first.restart();
+  servers.push(second);
+  const k2 = client(second.endpoint);
+  await waitActive(k2);
+  const shards = (await k2.send(new DescribeStreamCommand({ StreamName: STREAM }))).StreamDescription!.Shards!;
+  assert.deepEqual(
+    shards.map((s) => [s.ShardId, s.ParentShardId, s.SequenceNumberRange!.EndingSequenceNumber !== undefined]),
+    [
+      ['shardId-000000000000', undefined, true],
+      ['shardId-000000000001', 'shardId-000000000000', false],
+      ['shardId-000000000002', 'shardId-000000000000', false],
+    ],
+  );
 });
