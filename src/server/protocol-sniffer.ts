@@ -7,6 +7,7 @@
 import type { Socket } from 'node:net';
 
 const PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', 'latin1');
+const SILENT_CONNECTION_MS = 120_000;
 
 export interface ProtocolTargets {
   http1(socket: Socket): void;
@@ -23,6 +24,8 @@ export function sniffProtocol(socket: Socket, targets: ProtocolTargets): void {
     if (couldBeHttp2 && n < PREFACE.length) return;
     socket.removeListener('data', onData);
     socket.removeListener('error', onEarlyError);
+    socket.setTimeout(0);
+    socket.removeListener('timeout', onSilent);
     socket.pause();
     socket.unshift(seen);
     if (couldBeHttp2) {
@@ -34,9 +37,14 @@ export function sniffProtocol(socket: Socket, targets: ProtocolTargets): void {
       socket.resume();
     }
   };
+  const onSilent = (): void => {
+    socket.destroy();
+  };
   const onEarlyError = (): void => {
     socket.destroy();
   };
   socket.on('error', onEarlyError);
+  // A connection that never says anything would otherwise be held open until shutdown.
+  socket.setTimeout(SILENT_CONNECTION_MS, onSilent);
   socket.on('data', onData);
 }
