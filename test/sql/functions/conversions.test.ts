@@ -37,6 +37,10 @@ test('doubles print like Java Double.toString', () => {
   assert.equal(javaDoubleToString(NaN), 'NaN');
   assert.equal(javaDoubleToString(-Infinity), '-Infinity');
   assert.equal(javaDoubleToString(Number.MAX_VALUE), '1.7976931348623157E308');
+  // Whole numbers from 2^53 to 2^63 print their exact digits, as the JDK's FloatingDecimal does (values from the JDK).
+  assert.equal(javaDoubleToString(467534542083740224), '4.6753454208374022E17');
+  assert.equal(javaDoubleToString(6481132507324218368), '6.4811325073242184E18');
+  assert.equal(javaDoubleToString(-71675777435302736), '-7.1675777435302736E16');
 });
 
 test('reals print like Java Float.toString (shortest float32 digits)', () => {
@@ -44,6 +48,11 @@ test('reals print like Java Float.toString (shortest float32 digits)', () => {
   assert.equal(javaFloatToString(Math.fround(3.14)), '3.14');
   assert.equal(javaFloatToString(Math.fround(1e10)), '1.0E10');
   assert.equal(javaFloatToString(Math.fround(84.51)), '84.51');
+  // Values from the JDK: whole numbers print exact digits; equally close candidates go to the even digit.
+  assert.equal(javaFloatToString(Math.fround(-162258272)), '-1.62258272E8');
+  assert.equal(javaFloatToString(Math.fround(19221008384)), '1.92210084E10');
+  assert.equal(javaFloatToString(Math.fround(-249410.625)), '-249410.62');
+  assert.equal(javaFloatToString(Math.fround(4111719.25)), '4111719.2');
 });
 
 test('numeric casts: rounding half away from zero to integers, range checks', () => {
