@@ -8,12 +8,18 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { register as registerServe } from './commands/serve.js';
 import { register as registerSql } from './commands/sql.js';
+import { register as registerStreams } from './commands/streams.js';
+import { register as registerPut } from './commands/put.js';
+import { register as registerTail } from './commands/tail.js';
 
 export function buildProgram(): Command {
   const program = new Command();
   program.name('freshet').description('A self-hosted, wire-compatible Amazon Kinesis platform').showHelpAfterError();
   registerServe(program);
   registerSql(program);
+  registerStreams(program);
+  registerPut(program);
+  registerTail(program);
   return program;
 }
 
