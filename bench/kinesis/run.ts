@@ -4,9 +4,10 @@
  * writes everything measured to bench/results/kinesis-<time>.json.
  *
  *   npm run bench -- --only freshet,kinesalite   run a subset
+ *   npm run bench -- --client undici             drive HTTP/1.1 with undici instead of the raw client
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TARGETS, WORKLOAD } from './config.js';
@@ -20,6 +21,7 @@ import type { ServerHandle } from './servers/server-handle.js';
 
 const SERVERS = {
   freshet: (dir: string) => startFreshet(join(dir, 'data')),
+  'freshet-sync-none': (dir: string) => startFreshet(join(dir, 'data'), 'none'),
   kinesalite: (dir: string) => startKinesalite(dir),
   'kinesis-local': (dir: string) => startKinesisLocal(dir),
 } satisfies Record<string, (dir: string) => Promise<ServerHandle>>;
@@ -29,61 +31,87 @@ function log(line: string): void {
   process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 }
 
-async function benchOne(key: ServerKey): Promise<ServerResult | { server: string; failed: string }> {
+/** The server being measured, so a signal can stop it before the benchmark exits. */
+let current: ServerHandle | undefined;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`${signal}: stopping ${current?.name ?? 'nothing'}`);
+    void (current?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+  });
+}
+
+/** The 1-minute load average of the machine: other work on it skews every figure. */
+const load1 = (): number => +loadavg()[0]!.toFixed(2);
+
+type Outcome = (ServerResult & { loadAverage: [number, number] }) | { server: string; failed: string };
+
+async function benchOne(key: ServerKey, http1Client: 'raw' | 'undici'): Promise<Outcome> {
   const dir = await mkdtemp(join(tmpdir(), `freshet-bench-${key}-`));
   let server: ServerHandle | undefined;
+  let watchdog: NodeJS.Timeout | undefined;
   try {
     const t0 = performance.now();
-    server = await SERVERS[key](dir);
-    log(`${server.name} up at ${server.endpoint} (pid ${server.pid}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    return await runSuite(server, { millionRecordRss: key === 'freshet', log: (l) => log(`${server!.name}: ${l}`) });
+    const loadBefore = load1();
+    server = current = await SERVERS[key](dir);
+    log(`${server.name} up at ${server.endpoint} (pid ${server.pid}) in ${((performance.now() - t0) / 1000).toFixed(1)} s; load average ${loadBefore}`);
+    // A hung server must not hang the benchmark: stopping it fails its in-flight requests and so the suite.
+    const stoppable = server;
+    watchdog = setTimeout(() => {
+      log(`${stoppable.name}: over the ${WORKLOAD.serverBudgetSeconds} s budget, stopping it`);
+      void stoppable.stop();
+    }, WORKLOAD.serverBudgetSeconds * 1000);
+    const result = await runSuite(server, { millionRecordRss: key.startsWith('freshet'), http1Client, log: (l) => log(`${stoppable.name}: ${l}`) });
+    return { ...result, loadAverage: [loadBefore, load1()] };
   } catch (err) {
     const message = (err as Error).stack ?? String(err);
     log(`${key} failed: ${message}${server ? `\nserver output:\n${server.log()}` : ''}`);
     return { server: key, failed: (err as Error).message.split('\n')[0]! };
   } finally {
+    clearTimeout(watchdog);
     await server?.stop();
+    current = undefined;
     await rm(dir, { recursive: true, force: true });
   }
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { only: { type: 'string' } } });
+  const { values } = parseArgs({ options: { only: { type: 'string' }, client: { type: 'string', default: 'raw' } } });
+  const http1Client = values.client === 'undici' ? 'undici' : 'raw';
   const keys = (values.only ? values.only.split(',') : Object.keys(SERVERS)) as ServerKey[];
   for (const k of keys) if (!(k in SERVERS)) throw new Error(`unknown server ${k}; choose from ${Object.keys(SERVERS).join(', ')}`);
 
-  const outcomes = [];
-  for (const key of keys) outcomes.push(await benchOne(key));
-  const results = outcomes.filter((o): o is ServerResult => !('failed' in o));
+  const outcomes: Outcome[] = [];
+  for (const key of keys) outcomes.push(await benchOne(key, http1Client));
+  const results = outcomes.filter((o): o is ServerResult & { loadAverage: [number, number] } => !('failed' in o));
   const failed = outcomes.filter((o): o is { server: string; failed: string } => 'failed' in o);
 
   const machine = { nproc: cpus().length, cpu: cpus()[0]?.model, memoryGiB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version };
-  const verdicts = judgeTargets(
-    results.find((r) => r.server === 'Freshet'),
-    results.find((r) => r.server === 'kinesalite'),
-  );
+  const kinesalite = results.find((r) => r.server === 'kinesalite');
+  const verdicts = results.filter((r) => r.server.startsWith('Freshet')).map((r) => ({ server: r.server, verdicts: judgeTargets(r, kinesalite) }));
   const errors = errorReport(results);
   const out: string[] = [];
   out.push(`Machine: ${machine.nproc} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}`);
-  out.push(`Client: HTTP/1.1 keep-alive (undici Pool) unless marked h2c; JSON 1.1; static SigV4-shaped header.`);
+  const clientName = http1Client === 'raw' ? 'raw keep-alive sockets (bench/kinesis/client/raw-http1-transport.ts)' : 'undici Pool';
+  out.push(`Client: HTTP/1.1 on ${clientName} unless marked h2c (node:http2); JSON 1.1; one static SigV4-shaped header.`);
   out.push('');
   out.push(resultsTable(results));
   out.push('Ratios are Freshet ÷ peer: above 1 is better for throughput, below 1 is better for latency and memory.');
   out.push('');
   out.push(cpuTable(results));
   out.push('');
-  if (verdicts.length) out.push(targetsTable(verdicts), '');
+  for (const v of verdicts) out.push(`Targets, ${v.server}:`, '', targetsTable(v.verdicts), '');
   for (const r of results) {
     if (r.subscribeLatency.unavailable) out.push(`${r.server}: SubscribeToShard n/a (${r.subscribeLatency.unavailable})`);
   }
   for (const f of failed) out.push(`${f.server}: NOT MEASURED, ${f.failed}`);
+  out.push(`Machine load average (1 min) before/after each server: ${results.map((r) => `${r.server} ${r.loadAverage.join('/')}`).join(', ')}`);
   out.push(errors.length ? `THIS RUN HAD ERRORS:\n${errors.map((e) => `  ${e}`).join('\n')}` : 'No request failed in any phase.');
   console.log(out.join('\n'));
 
   const resultsDir = join(FRESHET_ROOT, 'bench', 'results');
   await mkdir(resultsDir, { recursive: true });
   const file = join(resultsDir, `kinesis-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  await writeFile(file, JSON.stringify({ date: new Date().toISOString(), machine, workload: WORKLOAD, targets: TARGETS, verdicts, results, failed, errors }, null, 2));
+  await writeFile(file, JSON.stringify({ date: new Date().toISOString(), machine, http1Client, workload: WORKLOAD, targets: TARGETS, verdicts, results, failed, errors }, null, 2));
   log(`results written to ${file}`);
 }
 

@@ -2,6 +2,7 @@
 import { WORKLOAD, STREAMS } from './config.js';
 import { createHttp1Transport } from './client/http1-transport.js';
 import { createHttp2Transport } from './client/http2-transport.js';
+import { createRawHttp1Transport } from './client/raw-http1-transport.js';
 import type { KinesisTransport } from './client/transport.js';
 import { putRecordBody, putRecordsBody } from './data/records.js';
 import type { ServerHandle } from './servers/server-handle.js';
@@ -31,6 +32,8 @@ export interface ServerResult {
   read: FullReadResult;
   readH2?: FullReadResult;
   loadToMillion?: LoadResult;
+  /** Records stored when `rssAfterMillionMiB` was sampled (WORKLOAD.storedRecordsForRss unless a load was capped). */
+  storedForRss?: number;
   rssAfterMillionMiB?: number;
   pollingLatency: LatencyResult;
   subscribeLatency: LatencyResult;
@@ -44,6 +47,8 @@ export interface ServerResult {
 export interface SuiteOptions {
   /** Also store records up to WORKLOAD.storedRecordsForRss and sample memory (Freshet). */
   millionRecordRss: boolean;
+  /** HTTP/1.1 load generator: the raw keep-alive client (default) or undici, to cross-check it. */
+  http1Client: 'raw' | 'undici';
   log: (line: string) => void;
 }
 
@@ -72,7 +77,8 @@ async function timedWrites(server: ServerHandle, transport: KinesisTransport, op
 export async function runSuite(server: ServerHandle, options: SuiteOptions): Promise<ServerResult> {
   const { log } = options;
   const w = WORKLOAD;
-  const h1 = createHttp1Transport(server.endpoint, w.writers + w.shardCount);
+  const connections = w.writers + w.shardCount;
+  const h1 = options.http1Client === 'undici' ? createHttp1Transport(server.endpoint, connections) : createRawHttp1Transport(server.endpoint, connections);
   const h2 = server.h2c ? await createHttp2Transport(server.endpoint, w.writers) : undefined;
   try {
     const [readStream, latencyStream] = await Promise.all([
@@ -82,28 +88,31 @@ export async function runSuite(server: ServerHandle, options: SuiteOptions): Pro
     ]);
     log(`streams ACTIVE`);
 
-    const load200k = await loadRecords(h1, server.pid, readStream.name, 0, w.readRecords, w.putRecordsBatch, w.writers);
-    log(`loaded ${w.readRecords} records (${load200k.perSecond.toFixed(0)} rec/s, ${load200k.errors} errors)`);
+    const load200k = await loadRecords(h1, server.pid, readStream.name, 0, w.readRecords, w.putRecordsBatch, w.writers, w.loadCapSeconds);
+    const stored = load200k.records;
+    log(`loaded ${stored} records${load200k.capped ? ` (stopped by the ${w.loadCapSeconds} s cap)` : ''} (${load200k.perSecond.toFixed(0)} rec/s, ${load200k.errors} errors)`);
     await settle();
     const rssAfter200kMiB = rssMiB(server.pid);
-    log(`RSS after ${w.readRecords} records: ${rssAfter200kMiB.toFixed(0)} MiB`);
+    log(`RSS after ${stored} records: ${rssAfter200kMiB.toFixed(0)} MiB`);
 
-    const read = await fullRead(h1, server.pid, readStream.name, readStream.shardIds, w.readRecords, w.getRecordsLimit);
+    const read = await fullRead(h1, server.pid, readStream.name, readStream.shardIds, stored, w.getRecordsLimit);
     log(`full read HTTP/1.1: ${read.perSecond.toFixed(0)} rec/s; ${read.check.summary}`);
     let readH2: FullReadResult | undefined;
     if (h2) {
-      readH2 = await fullRead(h2, server.pid, readStream.name, readStream.shardIds, w.readRecords, w.getRecordsLimit);
+      readH2 = await fullRead(h2, server.pid, readStream.name, readStream.shardIds, stored, w.getRecordsLimit);
       log(`full read h2c: ${readH2.perSecond.toFixed(0)} rec/s; ${readH2.check.summary}`);
     }
 
     let loadToMillion: LoadResult | undefined;
     let rssAfterMillionMiB: number | undefined;
+    let storedForRss: number | undefined;
     if (options.millionRecordRss) {
-      const more = w.storedRecordsForRss - w.readRecords;
-      loadToMillion = await loadRecords(h1, server.pid, readStream.name, w.readRecords, more, w.putRecordsBatch, w.writers);
+      const more = w.storedRecordsForRss - stored;
+      loadToMillion = await loadRecords(h1, server.pid, readStream.name, stored, more, w.putRecordsBatch, w.writers, 2 * w.loadCapSeconds);
+      storedForRss = stored + loadToMillion.records;
       await settle();
       rssAfterMillionMiB = rssMiB(server.pid);
-      log(`stored ${w.storedRecordsForRss} records (${loadToMillion.perSecond.toFixed(0)} rec/s); RSS ${rssAfterMillionMiB.toFixed(0)} MiB`);
+      log(`stored ${storedForRss} records (${loadToMillion.perSecond.toFixed(0)} rec/s); RSS ${rssAfterMillionMiB.toFixed(0)} MiB`);
     }
 
     const count = Math.round((w.latencySeconds * 1000) / w.latencyIntervalMs);
@@ -136,6 +145,7 @@ export async function runSuite(server: ServerHandle, options: SuiteOptions): Pro
       read,
       readH2,
       loadToMillion,
+      storedForRss,
       rssAfterMillionMiB,
       pollingLatency: polling,
       subscribeLatency: subscribe,

@@ -1,15 +1,20 @@
-/** Freshet as users run it from a checkout: `node --import tsx src/cli/main.ts serve`, with its default durability. */
+/**
+ * Freshet as users run it from a checkout: `node --import tsx src/cli/main.ts serve`. By default every write is
+ * acknowledged after an fdatasync (group-committed); `sync: 'none'` leaves durability to the OS, which is the
+ * closest match to the peers, which keep everything in memory.
+ */
 import { fileURLToPath } from 'node:url';
 import { spawnServer, type ServerHandle } from './server-handle.js';
 
 export const FRESHET_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-export function freshetArgs(dataDir: string): string[] {
-  return ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--shard-limit', '100'];
+export function freshetArgs(dataDir: string, sync?: 'none'): string[] {
+  const args = ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--shard-limit', '100'];
+  return sync ? [...args, '--sync', sync] : args;
 }
 
-export async function startFreshet(dataDir: string, extraNodeArgs: string[] = []): Promise<ServerHandle> {
-  const server = spawnServer(process.execPath, [...extraNodeArgs, ...freshetArgs(dataDir)], {
+export async function startFreshet(dataDir: string, sync?: 'none'): Promise<ServerHandle> {
+  const server = spawnServer(process.execPath, freshetArgs(dataDir, sync), {
     cwd: FRESHET_ROOT,
     ready: /Kinesis endpoint:\s+http:\/\/127\.0\.0\.1:(\d+)/,
     timeoutMs: 60_000,
@@ -17,7 +22,7 @@ export async function startFreshet(dataDir: string, extraNodeArgs: string[] = []
   const match = await server.ready;
   const port = Number(match[1]);
   return {
-    name: 'Freshet',
+    name: sync ? `Freshet --sync ${sync}` : 'Freshet',
     pid: server.child.pid!,
     endpoint: `http://127.0.0.1:${port}`,
     host: '127.0.0.1',

@@ -9,7 +9,9 @@ import { ErrorTally } from './error-tally.js';
 import { startMeter, type PhaseUsage } from './phase-meter.js';
 
 export interface LoadResult extends PhaseUsage {
+  /** Records stored: all of `count`, or fewer when the time cap stopped the load (`capped`). */
   records: number;
+  capped: boolean;
   perSecond: number;
   retriedRecords: number;
   errors: number;
@@ -35,10 +37,12 @@ export async function loadRecords(
   count: number,
   batch: number,
   writers: number,
+  capSeconds: number,
 ): Promise<LoadResult> {
   const tally = new ErrorTally();
   let retriedRecords = 0;
   let nextBatch = 0;
+  let stored = 0;
   const batches = Math.ceil(count / batch);
 
   const writeIds = async (ids: number[]): Promise<void> => {
@@ -67,15 +71,26 @@ export async function loadRecords(
     }
   };
 
+  // Batches are handed out in order and every started batch is finished, so a capped load still stores exactly
+  // the ids firstId … firstId + (batches started) × batch - 1.
+  const deadline = performance.now() + capSeconds * 1000;
+  let capped = false;
   const worker = async (): Promise<void> => {
     for (let b = nextBatch++; b < batches; b = nextBatch++) {
+      if (performance.now() > deadline) {
+        capped = true;
+        nextBatch = batches;
+        return;
+      }
       const start = firstId + b * batch;
       const n = Math.min(batch, firstId + count - start);
       await writeIds(Array.from({ length: n }, (_, i) => start + i));
+      stored = Math.max(stored, start + n - firstId);
     }
   };
   const stop = startMeter(serverPid);
   await Promise.all(Array.from({ length: writers }, worker));
   const usage = stop();
-  return { ...usage, records: count, perSecond: count / usage.seconds, retriedRecords, errors: tally.count, errorSamples: tally.samples };
+  const records = capped ? Math.min(count, stored) : count;
+  return { ...usage, records, capped, perSecond: records / usage.seconds, retriedRecords, errors: tally.count, errorSamples: tally.samples };
 }
