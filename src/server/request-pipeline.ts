@@ -56,20 +56,22 @@ export function createRequestHandler(options: PipelineOptions): (req: HttpReques
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
+    const refuseTooLarge = (): void => {
+      tooLarge = true;
+      chunks.length = 0;
+      if (req.httpVersion !== '2.0') {
+        res.setHeader('Transfer-Encoding', 'chunked');
+        res.setHeader('Connection', 'close');
+      }
+      res.statusCode = 413;
+      res.end();
+    };
+    // A declared length over the limit is refused before a byte of the body is read.
+    if (Number(req.headers['content-length']) > maxBody) refuseTooLarge();
     req.on('data', (chunk: Buffer) => {
       if (tooLarge) return;
       size += chunk.length;
-      if (size > maxBody) {
-        tooLarge = true;
-        chunks.length = 0;
-        if (req.httpVersion !== '2.0') {
-          res.setHeader('Transfer-Encoding', 'chunked');
-          res.setHeader('Connection', 'close');
-        }
-        res.statusCode = 413;
-        res.end();
-        return;
-      }
+      if (size > maxBody) return refuseTooLarge();
       chunks.push(chunk);
     });
     req.on('error', () => {

@@ -1,5 +1,6 @@
 /** The AWS request pipeline as AWS (recorded by kinesalite) answers it, over HTTP/1.1 and HTTP/2. */
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { decode as decodeCbor, encode as encodeCbor } from 'cbor-x';
 import { startServer, type RunningServer } from '../../src/server/server.js';
@@ -206,6 +207,19 @@ for (const h2 of [false, true]) {
       const res = await req({ headers: signedHeaders('Echo'), body: JSON.stringify({ A: 'x'.repeat(70 * 1024) }) }).catch((err) => err);
       // HTTP/1.1 closes the connection after the 413; the status must have arrived first.
       assert.equal((res as RawResponse).status, 413);
+      // Without a declared length (chunked upload) the limit is enforced while reading.
+      if (!h2) {
+        const chunked = await new Promise<number>((resolve, reject) => {
+          const r = http.request({ host: '127.0.0.1', port: server.port, method: 'POST', headers: signedHeaders('Echo'), agent: false }, (out) => {
+            out.resume();
+            resolve(out.statusCode ?? 0);
+          });
+          r.on('error', reject);
+          for (let i = 0; i < 8; i++) r.write('x'.repeat(10 * 1024));
+          r.end();
+        });
+        assert.equal(chunked, 413);
+      }
     });
   });
 }
