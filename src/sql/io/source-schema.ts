@@ -88,6 +88,13 @@ function jsonDecoder(schema: SourceSchema, columns: ColumnInfo[], what: string):
   // The common schema: records at the root, plain `$.name` mappings, nothing flattened.
   const simple = !flat && rowPath.head.length === 0 && !rowPath.tail && paths.every((p) => p.head.length === 1 && !p.tail);
   const keys = paths.map((p) => p.head[0]!);
+  // The simple case builds each row with one generated object literal (a fixed shape, no per-key growth).
+  const buildSimple = simple
+    ? (new Function(
+        'F',
+        `"use strict"; return function row(o) { return { ${names.map((n, i) => `${JSON.stringify(n)}: F[${i}](o[${JSON.stringify(keys[i])}])`).join(', ')} }; };`,
+      )(coercers) as (o: Record<string, unknown>) => Row)
+    : undefined;
 
   function recordsOf(doc: unknown): unknown[] {
     if (rowPath.tail) {
@@ -112,10 +119,8 @@ function jsonDecoder(schema: SourceSchema, columns: ColumnInfo[], what: string):
       for (const doc of docs) {
         if (simple) {
           try {
-            const row: Row = {};
             const obj = doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>) : {};
-            for (let i = 0; i < keys.length; i++) row[names[i]!] = coercers[i]!(obj[keys[i]!]);
-            rows.push(row);
+            rows.push(buildSimple!(obj));
           } catch (err) {
             errors.push(errorOf(err));
           }
