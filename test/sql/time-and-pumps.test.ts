@@ -110,3 +110,31 @@ describe('time, pumps and merging', () => {
     assert.deepEqual(out.map((e) => [e.row['C'], e.row['groupRank']]), [['b', 1], ['c', 2], ['a', 3]]);
   });
 });
+
+describe('T-sort', () => {
+  it('ORDER BY ts WITHIN slack reorders rows by event time, which becomes ROWTIME; late rows go to error_stream', () => {
+    const { app, out } = start(
+      `CREATE STREAM o (c VARCHAR(16));
+       CREATE PUMP p AS INSERT INTO o SELECT STREAM s.EVENT_TIME AS ROWTIME, s.CITY FROM SOURCE_SQL_STREAM_001 s
+       ORDER BY s.EVENT_TIME WITHIN INTERVAL '2' SECOND;`,
+      { SOURCE_SQL_STREAM_001: { CITY: 'VARCHAR(16)', EVENT_TIME: 'TIMESTAMP' } },
+    );
+    const feed: [number, string, number][] = [[1000, 'b', 900], [1100, 'a', 500], [1500, 'c', 1400], [5000, 'late', 100], [5100, 'd', 4000]];
+    for (const [t, c, ev] of feed) {
+      app.advanceTime(t);
+      app.insert('SOURCE_SQL_STREAM_001', { CITY: c, EVENT_TIME: ev });
+    }
+    app.finish();
+    assert.deepEqual(out.filter((e) => e.stream === 'O').map((e) => [e.rowtime, e.row['C']]), [[500, 'a'], [900, 'b'], [1400, 'c'], [4000, 'd']]);
+    assert.deepEqual(out.filter((e) => e.stream === 'error_stream').map((e) => e.row['ERROR_NAME']), ['Out of order row']);
+  });
+
+  it('requires the sort key selected AS ROWTIME', () => {
+    assert.throws(
+      () => start("CREATE STREAM o (c VARCHAR(16)); CREATE PUMP p AS INSERT INTO o SELECT STREAM s.CITY FROM SOURCE_SQL_STREAM_001 s ORDER BY s.EVENT_TIME WITHIN INTERVAL '2' SECOND;", {
+        SOURCE_SQL_STREAM_001: { CITY: 'VARCHAR(16)', EVENT_TIME: 'TIMESTAMP' },
+      }),
+      /selected AS ROWTIME/,
+    );
+  });
+});

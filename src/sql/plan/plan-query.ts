@@ -12,6 +12,7 @@ import { GroupAggregate } from '../runtime/operators/group-aggregate.js';
 import { OrderBy } from '../runtime/operators/order-by.js';
 import { SlidingWindow, type SlidingWindowDef } from '../runtime/operators/sliding-window.js';
 import { StaggerWindow } from '../runtime/operators/stagger-window.js';
+import { TSort } from '../runtime/operators/t-sort.js';
 import { Merge } from '../runtime/merge.js';
 import type { Sink } from '../runtime/sink.js';
 import type { CallExpr, Expr, OrderItem, Query, SelectQuery, WindowSpec } from '../syntax/ast.js';
@@ -310,7 +311,23 @@ function finishSelect(
   filterIsWhere = false,
 ): PlanNode {
   const ev = pc.evaluator;
-  if (q.orderBy) {
+  if (q.orderBy && q.orderWithin) {
+    // T-sort: the key is a TIMESTAMP, selected AS ROWTIME, ascending.
+    if (q.orderBy.length !== 1 || q.orderBy[0]!.desc) throw new SqlCompileError('ORDER BY … WITHIN takes one ascending TIMESTAMP expression', q.orderBy[0]!.expr.pos);
+    const key = bindExpr(orderExpr(q.orderBy[0]!, q), { ...ctx, clause: 'ORDER BY clause' });
+    if (key.type.name !== 'TIMESTAMP') throw new SqlCompileError('ORDER BY … WITHIN needs a TIMESTAMP expression', q.orderBy[0]!.expr.pos);
+    if (key.k === 'rowtime') throw new SqlCompileError('ORDER BY … WITHIN cannot sort by the ROWTIME of the output; qualify it, e.g. s.ROWTIME', q.orderBy[0]!.expr.pos);
+    if (!entries.some((e) => e.asRowtime)) throw new SqlCompileError('ORDER BY … WITHIN needs its sort expression selected AS ROWTIME', q.orderBy[0]!.expr.pos);
+    const slack = interpret(bindExpr(q.orderWithin, { scope: new Scope([]) }))({}, 0, STATIC_CTX);
+    if (typeof slack !== 'number' || slack < 0) throw new SqlCompileError('WITHIN needs a non-negative INTERVAL', q.orderWithin.pos);
+    if (filterIsWhere && filter) {
+      const f = compileRowFn(filter, ev);
+      stages.push((out, env) => new FilterProject(out, env, f, undefined));
+      filter = undefined;
+    }
+    const keyFn = compileRowFn(key, ev);
+    stages.push((out, env) => new TSort(out, env, keyFn, slack));
+  } else if (q.orderBy) {
     const order = q.orderBy.map((o) => ({ expr: bindExpr(orderExpr(o, q), { ...ctx, clause: 'ORDER BY clause' }), desc: o.desc }));
     const lead = order[0]!;
     const m = monotonicity(lead.expr);

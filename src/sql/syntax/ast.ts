@@ -228,6 +228,8 @@ export interface SelectQuery {
   readonly having?: Expr;
   readonly windows: readonly NamedWindow[];
   readonly orderBy?: readonly OrderItem[];
+  /** T-sort: `ORDER BY ts WITHIN INTERVAL '…' …` reorders rows within this slack. */
+  readonly orderWithin?: Expr;
   readonly pos: Pos;
 }
 

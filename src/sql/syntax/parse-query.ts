@@ -86,6 +86,7 @@ function parseSelect(c: TokenCursor): Query {
     } while (c.accept(','));
   }
   const orderBy = c.acceptAll('ORDER', 'BY') ? parseOrderList(c) : undefined;
+  const orderWithin = orderBy && c.accept('WITHIN') ? parseExpr(c) : undefined;
   return node({
     kind: 'Select',
     stream,
@@ -98,6 +99,7 @@ function parseSelect(c: TokenCursor): Query {
     ...(having ? { having } : {}),
     windows: Object.freeze(windows),
     ...(orderBy ? { orderBy } : {}),
+    ...(orderWithin ? { orderWithin } : {}),
     pos,
   });
 }
