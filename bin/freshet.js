@@ -3,7 +3,7 @@
 import('../dist/cli/main.js').then(
   (cli) => cli.main(process.argv),
   (err) => {
-    if (err && err.code === 'ERR_MODULE_NOT_FOUND') {
+    if (err && err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist/cli/main.js')) {
       console.error('freshet: the build is missing; run `npm install` (or `npm run build`) first');
       process.exit(1);
     }
