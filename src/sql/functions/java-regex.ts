@@ -6,16 +6,18 @@ import { SqlRuntimeError } from '../errors.js';
  *  - `\Q…\E` quoting; `\A`, `\z`, `\Z`; Java's `$` (also before a final line terminator);
  *  - possessive quantifiers (`a*+`, `a++`, `a?+`, `a{n,m}+`) and atomic groups `(?>…)`, emulated exactly with the
  *    lookahead-capture idiom `(?=(X))\k<…>`; the helper groups are hidden from the caller's group numbering;
- *  - embedded flags `(?i)`, `(?s)`, `(?m)`, `(?x)` (comments mode is applied by the translator), `(?u)`, `(?d)`;
- *    a flag group such as `(?i:…)` or a flag in mid-pattern applies to the whole pattern (JavaScript on Node 20
- *    has no scoped modifiers);
+ *  - embedded flags `(?i)`, `(?s)`, `(?m)`, `(?x)`, `(?-i)`, `(?i:…)` with Java's scoping: flags set before
+ *    anything else become RegExp flags; later or scoped ones (JavaScript on Node 20 has no scoped modifiers) are
+ *    applied by the translator — ASCII letters and class ranges case-folded by hand, `.`, `^`, `$` rewritten,
+ *    comments mode skipped; turning off a pattern-wide `i` inside a group is not possible and is ignored;
  *  - POSIX classes `\p{Alpha}` etc. (US-ASCII, as in Java), `java…` classes, Unicode categories, scripts
  *    (`\p{IsLatin}`) and binary properties (`\p{IsAlphabetic}`); `\h`, `\H`, `\v`, `\V`, `\R`, `\e`, `\a`, octal
  *    `\0nn`, `\x{…}`; Java's `\s` (ASCII blanks only);
  *  - class unions `[a-d[m-p]]` and intersections `[a-z&&[^aeiou]]` (as a lookahead);
  *  - named groups and numbered / named back-references.
- * Not translatable (rejected with 'Invalid regular expression'): `\G`, `\X`, Unicode blocks (`\p{InGreek}`),
- * negated nested classes inside a negated class, and turning a flag off mid-pattern is ignored.
+ * Not translatable (rejected with 'Invalid regular expression'): `\G`, `\X`, Unicode blocks (`\p{InGreek}`).
+ * A known difference: a group inside a repetition that did not take part in the last iteration is NULL here,
+ * where Java keeps its capture from an earlier iteration (`(?:(a)|b)*` on 'ab').
  */
 
 export interface JavaRegex {
@@ -131,21 +133,49 @@ class Translator {
   readonly names = new Map<string, number>();
   /** Java group number → JS group name in the output. */
   readonly jsNames: string[] = [''];
+  /** Flags of the whole pattern: those a flag group sets before anything else; they become RegExp flags. */
   readonly flags: Flags = { i: false, s: false, m: false, x: false };
+  /** Flags in force at the current position (Java scopes them to the enclosing group). */
+  private local: Flags = { i: false, s: false, m: false, x: false };
 
   constructor(private readonly p: string) {}
 
+  /**
+   * A literal character, case-folded by hand where a scoped (?i) is in force but the RegExp has no `i` flag.
+   * US-ASCII only, like Java's CASE_INSENSITIVE without UNICODE_CASE.
+   */
+  private lit(c: string): string {
+    if (this.local.i && !this.flags.i && /[a-zA-Z]/.test(c)) return `[${c.toLowerCase()}${c.toUpperCase()}]`;
+    return c === '}' || c === ']' ? '\\' + c : literal(c);
+  }
+
+  private dot(): string {
+    if (this.local.s === this.flags.s) return '.';
+    return this.local.s ? '[\\s\\S]' : '[^\\n\\r\\u2028\\u2029]';
+  }
+
+  private caret(): string {
+    if (this.local.m === this.flags.m) return '^';
+    return this.local.m ? '(?<![^\\n])' : '(?<![\\s\\S])';
+  }
+
+  /** Java's `$`: end of input or before a final line terminator; with MULTILINE, before any line terminator. */
+  private dollar(): string {
+    if (this.local.m) return this.flags.m ? '$' : '(?=[\\n\\r\\u2028\\u2029]|(?![\\s\\S]))';
+    return '(?=(?:\\r?\\n)?(?![\\s\\S]))';
+  }
+
   translate(): string {
-    const stack: Array<{ start: number; atomic: boolean }> = [];
+    const stack: Array<{ start: number; atomic: boolean; flags: Flags }> = [];
     let atomStart = -1;
     const p = this.p;
     while (this.i < p.length) {
       const c = p[this.i]!;
-      if (this.flags.x && /\s/.test(c)) {
+      if (this.local.x && /\s/.test(c)) {
         this.i++;
         continue;
       }
-      if (this.flags.x && c === '#') {
+      if (this.local.x && c === '#') {
         while (this.i < p.length && p[this.i] !== '\n') this.i++;
         continue;
       }
@@ -172,6 +202,7 @@ class Translator {
           this.i++;
           this.out += ')';
           if (g.atomic) this.wrapAtomic(g.start, '');
+          this.local = g.flags;
           atomStart = g.start;
           break;
         }
@@ -192,18 +223,22 @@ class Translator {
         case '$':
           this.i++;
           atomStart = this.out.length;
-          this.out += this.flags.m ? '$' : '(?=(?:\\r?\\n)?(?![\\s\\S]))';
+          this.out += this.dollar();
           break;
         case '^':
+          this.i++;
+          atomStart = this.out.length;
+          this.out += this.caret();
+          break;
         case '.':
           this.i++;
           atomStart = this.out.length;
-          this.out += c;
+          this.out += this.dot();
           break;
         default:
           this.i++;
           atomStart = this.out.length;
-          this.out += c === '}' || c === ']' ? '\\' + c : c;
+          this.out += this.lit(c);
       }
     }
     if (stack.length > 0) throw invalid(p, 'unclosed group');
@@ -222,12 +257,12 @@ class Translator {
   }
 
   /** Handles '(' and its Java group kinds; returns true when it was a bare flag group `(?i)`. */
-  private openGroup(stack: Array<{ start: number; atomic: boolean }>, start: number): boolean {
+  private openGroup(stack: Array<{ start: number; atomic: boolean; flags: Flags }>, start: number): boolean {
     const p = this.p;
     if (p[this.i + 1] !== '?') {
       this.i++;
       this.out += `(?<${this.newUserGroup()}>`;
-      stack.push({ start, atomic: false });
+      stack.push({ start, atomic: false, flags: this.local });
       return false;
     }
     const rest = p.slice(this.i + 2);
@@ -236,29 +271,36 @@ class Translator {
       const len = rest.startsWith('<') ? 3 : 2;
       this.out += p.slice(this.i, this.i + len + 1);
       this.i += len + 1;
-      stack.push({ start, atomic: false });
+      stack.push({ start, atomic: false, flags: this.local });
       return false;
     }
     if (rest.startsWith('>')) {
       this.out += '(?:';
       this.i += 3;
-      stack.push({ start, atomic: true });
+      stack.push({ start, atomic: true, flags: this.local });
       return false;
     }
     if ((m = /^<([a-zA-Z][a-zA-Z0-9]*)>/.exec(rest))) {
       this.out += `(?<${this.newUserGroup(m[1])}>`;
       this.i += 2 + m[0].length;
-      stack.push({ start, atomic: false });
+      stack.push({ start, atomic: false, flags: this.local });
       return false;
     }
     if ((m = /^([idmsuxU]*)(?:-([idmsuxU]*))?([:)])/.exec(rest))) {
-      for (const f of m[1]!) if (f === 'i' || f === 's' || f === 'm' || f === 'x') this.flags[f] = true;
+      const next: Flags = { ...this.local };
+      for (const f of m[1]!) if (f === 'i' || f === 's' || f === 'm' || f === 'x') next[f] = true;
+      for (const f of m[2] ?? '') if (f === 'i' || f === 's' || f === 'm' || f === 'x') next[f] = false;
       this.i += 2 + m[0].length;
       if (m[3] === ':') {
         this.out += '(?:';
-        stack.push({ start, atomic: false });
+        stack.push({ start, atomic: false, flags: this.local });
+        this.local = next;
         return false;
       }
+      // Flags set before anything else hold for the whole pattern and become RegExp flags; later ones hold to the
+      // end of the enclosing group, as in Java.
+      if (this.out === '' && stack.length === 0) Object.assign(this.flags, next);
+      this.local = next;
       return true;
     }
     throw invalid(p, `unknown group construct '(?${rest.slice(0, 2)}'`);
@@ -534,14 +576,36 @@ class Translator {
             continue;
         }
       }
-      if (this.flags.x && /\s/.test(c)) {
+      if (this.local.x && /\s/.test(c)) {
         this.i++;
         continue;
       }
       this.i++;
-      body += c === '-' ? '-' : classLiteral(c);
+      if (c === '-') {
+        body += '-';
+        continue;
+      }
+      const to = p[this.i + 1];
+      if (p[this.i] === '-' && to !== undefined && to !== ']' && to !== '[' && to !== '\\') {
+        this.i += 2;
+        body += `${classLiteral(c)}-${classLiteral(to)}${this.foldRange(c, to)}`;
+        continue;
+      }
+      body += classLiteral(c) + this.foldRange(c, c);
     }
     throw invalid(p, 'unclosed character class');
+  }
+
+  /** Under a scoped (?i) without the RegExp `i` flag, the other-case counterpart of an ASCII letter range. */
+  private foldRange(from: string, to: string): string {
+    if (!this.local.i || this.flags.i) return '';
+    let extra = '';
+    for (const [lo, hi, shift] of [['a', 'z', -32], ['A', 'Z', 32]] as const) {
+      const a = Math.max(from.charCodeAt(0), lo.charCodeAt(0));
+      const b = Math.min(to.charCodeAt(0), hi.charCodeAt(0));
+      if (a <= b) extra += a === b ? String.fromCharCode(a + shift) : `${String.fromCharCode(a + shift)}-${String.fromCharCode(b + shift)}`;
+    }
+    return extra;
   }
 
   /** The right operand of `&&`, up to and including the enclosing ']'. */

@@ -32,6 +32,17 @@ test('atomic groups and group numbering around the helper groups', () => {
 test('embedded flags, comments mode and \\Q…\\E quoting', () => {
   assert.deepEqual(matches('(?i)abc', 'ABC'), ['ABC']);
   assert.deepEqual(matches('(?i:ab)c', 'ABc'), ['ABc']);
+  // Scoped flags hold to the end of their group, as in Java (results checked against a JDK).
+  assert.equal(matches('(?i:ab)c', 'ABC'), null);
+  assert.deepEqual(matches('a(?i)bc', 'aBC'), ['aBC']);
+  assert.equal(matches('a(?i)bc', 'ABC'), null);
+  assert.deepEqual(matches('(a(?i)b)c', 'aBc'), ['aBc', 'aB']);
+  assert.equal(matches('(a(?i)b)c', 'aBC'), null);
+  assert.deepEqual(matches('x(?i:[a-c]+)y', 'xAbCy'), ['xAbCy']);
+  assert.equal(matches('(?i:[^a])', 'A'), null);
+  assert.deepEqual(matches('a(?s:.)b', 'a\nb'), ['a\nb']);
+  assert.equal(matches('(?s)a(?-s).b', 'a\nb'), null);
+  assert.deepEqual(matches('(?m)a$\n^b', 'a\nb'), ['a\nb']);
   assert.deepEqual(matches('(?s)a.b', 'a\nb'), ['a\nb']);
   assert.equal(matches('a.b', 'a\nb'), null);
   assert.deepEqual(matches('(?x) a b # comment\n c', 'abc'), ['abc']);
