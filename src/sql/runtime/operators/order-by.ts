@@ -62,7 +62,8 @@ export class OrderBy implements Sink, Timed {
 
   bound(t: number): void {
     if (this.batch.length && this.cfg.leadingAt && tupleKey([this.cfg.leadingAt(t)]) !== this.current) this.flush();
-    this.out.bound(t);
+    // A held batch will be emitted at its latest ROWTIME, which may be below t.
+    this.out.bound(this.batch.length ? Math.min(t, this.batch[this.batch.length - 1]!.rowtime) : t);
   }
 
   nextDeadline(): number | undefined {
