@@ -124,11 +124,10 @@ export class GroupCommit {
         this.stats.fsyncs += files.length;
         this.stats.acknowledged += waiters.length;
         if (!this.failure) {
-          try {
-            await Promise.all(files.map((f) => datasync(f.fd)));
-          } catch (err) {
-            this.failure = err as Error;
-          }
+          // allSettled, not all: no descriptor may be closed below while another sync still uses it.
+          const results = await Promise.allSettled(files.map((f) => datasync(f.fd)));
+          const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+          if (failed) this.failure = failed.reason as Error;
         }
         for (const r of retired) {
           try {
