@@ -47,6 +47,7 @@ export async function* subscriptionEvents(spec: SubscriptionSpec): AsyncGenerato
     yield { kind: 'event', eventType: 'initial-response', payload: {} };
     // The first event goes out at once, records or not, so a subscriber knows where it stands.
     let lastEventAt = -Infinity;
+    let continuation: string | undefined;
     while (!spec.signal.aborted) {
       const now = plane.now();
       if (now >= spec.endsAt) return;
@@ -69,8 +70,12 @@ export async function* subscriptionEvents(spec: SubscriptionSpec): AsyncGenerato
         if (r.shardEnded) {
           payload.ChildShards = r.childShards ?? [];
         } else {
-          // The last delivered record: continue AFTER_SEQUENCE_NUMBER from here.
-          payload.ContinuationSequenceNumber = sequencerFor(currentShard).sequenceNumber(position - 1, now);
+          // Where to resume (AFTER_SEQUENCE_NUMBER): the last record delivered, or, before any, the position just
+          // before this subscription's start (only its counter matters for resuming).
+          const lastRecord = r.records[r.records.length - 1];
+          if (lastRecord) continuation = lastRecord.SequenceNumber;
+          continuation ??= sequencerFor(currentShard).sequenceNumber(position - 1, now);
+          payload.ContinuationSequenceNumber = continuation;
         }
         lastEventAt = now;
         yield { kind: 'event', eventType: 'SubscribeToShardEvent', payload };
