@@ -36,6 +36,9 @@ describe('append errors (embedded)', () => {
       await assert.rejects(e.append('a', makeRecords(0, 1, 10, () => 1)));
       await assert.rejects(e.read('a', 0, { limit: 1 }));
       await assert.rejects(e.getMeta('x'));
+      await assert.rejects(e.putMeta('x', 1));
+      await assert.rejects(e.deleteMeta('x'));
+      await assert.rejects(e.trimBefore('a', 1));
     }));
 
   it('a second engine on the same data folder is refused while the first is open', () =>

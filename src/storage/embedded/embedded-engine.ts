@@ -58,20 +58,29 @@ export class EmbeddedEngine implements StorageEngine {
     const commits = new GroupCommit(this.config.sync, this.config.syncIntervalMs);
     const meta = new MetaJournal(join(this.config.dataDir, 'meta.journal'), commits);
     meta.open();
-    const pendingDeletes: Promise<void>[] = [];
-    for (const entry of readdirSync(this.logsDir, { withFileTypes: true })) {
-      if (!entry.isDirectory()) continue;
-      const dir = join(this.logsDir, entry.name);
-      if (entry.name.startsWith(DELETING_PREFIX)) {
-        pendingDeletes.push(rm(dir, { recursive: true, force: true }));
-        continue;
+    try {
+      const pendingDeletes: Promise<void>[] = [];
+      for (const entry of readdirSync(this.logsDir, { withFileTypes: true })) {
+        if (!entry.isDirectory()) continue;
+        const dir = join(this.logsDir, entry.name);
+        if (entry.name.startsWith(DELETING_PREFIX)) {
+          pendingDeletes.push(rm(dir, { recursive: true, force: true }));
+          continue;
+        }
+        const log = RecordLog.recover(dir, commits, this.config);
+        if (log) this.logs.set(log.name, log);
       }
-      const log = RecordLog.recover(dir, commits, this.config);
-      if (log) this.logs.set(log.name, log);
+      await Promise.all(pendingDeletes);
+      syncDir(this.logsDir);
+      syncDir(this.config.dataDir);
+    } catch (err) {
+      // Release what was opened so far; the store stays closed.
+      for (const log of this.logs.values()) log.close(false);
+      this.logs.clear();
+      meta.close();
+      await commits.close().catch(() => {});
+      throw err;
     }
-    await Promise.all(pendingDeletes);
-    syncDir(this.logsDir);
-    syncDir(this.config.dataDir);
     this.commits = commits;
     this.meta = meta;
   }
@@ -98,11 +107,11 @@ export class EmbeddedEngine implements StorageEngine {
     return this.metadata().get<T>(key);
   }
 
-  putMeta<T = unknown>(key: string, value: T, expectedRevision?: number): Promise<number> {
+  async putMeta<T = unknown>(key: string, value: T, expectedRevision?: number): Promise<number> {
     return this.metadata().put(key, value, expectedRevision);
   }
 
-  deleteMeta(key: string, expectedRevision?: number): Promise<void> {
+  async deleteMeta(key: string, expectedRevision?: number): Promise<void> {
     return this.metadata().delete(key, expectedRevision);
   }
 
