@@ -269,4 +269,26 @@ describe('UpdateShardCount', () => {
       "1 validation error detected: Value 'SOMETHING' at 'scalingType' failed to satisfy constraint: Member must satisfy enum value set: [UNIFORM_SCALING]",
     );
   });
+
+  it('refuses on-demand streams and more than ten scalings in 24 hours', async () => {
+    const onDemand = 'data-scale-on-demand';
+    await ok(json(ep, 'CreateStream', { StreamName: onDemand, StreamModeDetails: { StreamMode: 'ON_DEMAND' } }));
+    await waitForStatus(ep, onDemand, 'ACTIVE');
+    await assertError(
+      json(ep, 'UpdateShardCount', { StreamName: onDemand, TargetShardCount: 5, ScalingType: 'UNIFORM_SCALING' }),
+      'ValidationException',
+      /ON_DEMAND/,
+    );
+    const name = 'data-scale-often';
+    await createActiveStream(ep, name, 1);
+    for (let i = 0; i < 10; i++) {
+      await ok(json(ep, 'UpdateShardCount', { StreamName: name, TargetShardCount: i % 2 === 0 ? 2 : 1, ScalingType: 'UNIFORM_SCALING' }));
+      await waitForStatus(ep, name, 'ACTIVE');
+    }
+    await assertError(
+      json(ep, 'UpdateShardCount', { StreamName: name, TargetShardCount: 2, ScalingType: 'UNIFORM_SCALING' }),
+      'LimitExceededException',
+      `Stream ${name} under account ${ACCOUNT} has already been scaled 10 times in the last 24 hours.`,
+    );
+  });
 });

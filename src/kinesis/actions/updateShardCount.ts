@@ -1,19 +1,35 @@
 /**
- * UpdateShardCount (UNIFORM_SCALING): between half and double the open shard count, at most 10,000 shards per
- * stream, within the account's shard limit; the stream is UPDATING while it reshards.
+ * UpdateShardCount (UNIFORM_SCALING), provisioned streams only: between half and double the open shard count, at
+ * most 10,000 shards per stream, at most ten scalings per rolling 24 hours, within the account's shard limit; the
+ * stream is UPDATING while it reshards.
  */
-import { limitExceeded, streamNotActive } from '../model/errors.js';
+import { limitExceeded, streamNotActive, validationError } from '../model/errors.js';
 import { isOpen } from '../model/types.js';
 import { UPDATE_SHARD_COUNT, type ShardCountParams } from '../resharding/appliers.js';
 import { defineAction } from '../runtime.js';
 import { validation } from '../validations/updateShardCount.js';
 
 const MAX_SHARDS_PER_STREAM = 10_000;
+const MAX_SCALINGS_PER_DAY = 10;
+const DAY_MS = 86_400_000;
 
 export default defineAction(validation, async ({ rt, req }, data) => {
   const target = data.TargetShardCount as number;
   return rt.registry.mutate(req, data, (stream) => {
     if (stream.status !== 'ACTIVE') throw streamNotActive(stream.name, stream.accountId, stream.status);
+    if (stream.mode === 'ON_DEMAND') {
+      throw validationError(
+        `UpdateShardCount is not supported for stream ${stream.name} under account ${stream.accountId} because it is in ON_DEMAND capacity mode.`,
+      );
+    }
+    const now = rt.now();
+    // Scalings of the last 24 hours, kept with the stream so the limit survives restarts.
+    const recent = ((stream.extra?.shardCountUpdates as number[] | undefined) ?? []).filter((t) => t > now - DAY_MS);
+    if (recent.length >= MAX_SCALINGS_PER_DAY) {
+      throw limitExceeded(
+        `Stream ${stream.name} under account ${stream.accountId} has already been scaled ${MAX_SCALINGS_PER_DAY} times in the last 24 hours.`,
+      );
+    }
     const open = stream.shards.filter(isOpen).length;
     if (target > open * 2) {
       throw limitExceeded(
@@ -30,7 +46,10 @@ export default defineAction(validation, async ({ rt, req }, data) => {
     }
     if (target > open) rt.registry.checkShardLimit(stream.accountId, stream.region, target - open);
     const params: ShardCountParams = { targetShardCount: target };
-    if (target !== open) rt.registry.beginUpdating(stream, { kind: UPDATE_SHARD_COUNT, params });
+    if (target !== open) {
+      stream.extra = { ...stream.extra, shardCountUpdates: [...recent, now] };
+      rt.registry.beginUpdating(stream, { kind: UPDATE_SHARD_COUNT, params });
+    }
     return { StreamName: stream.name, CurrentShardCount: open, TargetShardCount: target, StreamARN: stream.arn };
   });
 });
