@@ -11,6 +11,9 @@ import { register as registerSql } from './commands/sql.js';
 import { register as registerStreams } from './commands/streams.js';
 import { register as registerPut } from './commands/put.js';
 import { register as registerTail } from './commands/tail.js';
+import { register as registerDump } from './commands/dump.js';
+import { register as registerLoad } from './commands/load.js';
+import { register as registerGenerate } from './commands/generate.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -20,6 +23,9 @@ export function buildProgram(): Command {
   registerStreams(program);
   registerPut(program);
   registerTail(program);
+  registerDump(program);
+  registerLoad(program);
+  registerGenerate(program);
   return program;
 }
 

@@ -33,6 +33,8 @@ export class Producer {
   readonly stats: ProducerStats = { records: 0, bytes: 0, batches: 0, retried: 0, shards: new Set() };
   private batch: PutRecordsRequestEntry[] = [];
   private batchBytes = 0;
+  /** Record data alone, for the stats (the 5 MiB limit counts partition keys too). */
+  private batchDataBytes = 0;
   private timer: NodeJS.Timeout | undefined;
   private sending: Promise<void> = Promise.resolve();
   private failure: unknown;
@@ -52,6 +54,7 @@ export class Producer {
     if (this.batch.length === MAX_BATCH_RECORDS || this.batchBytes + size > MAX_BATCH_BYTES) await this.sendBatch();
     this.batch.push({ Data: data, PartitionKey: partitionKey });
     this.batchBytes += size;
+    this.batchDataBytes += data.length;
     if (this.batch.length === MAX_BATCH_RECORDS) await this.sendBatch();
     else this.armLinger();
   }
@@ -78,9 +81,10 @@ export class Producer {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     const entries = this.batch;
-    const bytes = this.batchBytes;
+    const bytes = this.batchDataBytes;
     this.batch = [];
     this.batchBytes = 0;
+    this.batchDataBytes = 0;
     if (entries.length === 0) return this.sending;
     this.sending = this.sending.then(async () => {
       if (this.failure) return;
