@@ -95,6 +95,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // This server never listens itself (it is fed sockets), but its connection tracking — which enforces
   // headersTimeout/requestTimeout and lets close() drop idle keep-alive connections — starts on 'listening'.
   http1.emit('listening');
+  // Node closes idle keep-alive connections after 5 s by default; clients that pool connections (botocore, the
+  // CLI, Java) then race the close and see resets. AWS keeps them for about a minute.
+  http1.keepAliveTimeout = 65_000;
   const sessions = new Set<ServerHttp2Session>();
   const onSession = (session: ServerHttp2Session): void => {
     widenReceiveWindow(session);

@@ -9,7 +9,7 @@ import { connect as tlsConnect } from 'node:tls';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import { rawRequest } from '../helpers/raw-http.js';
-import { createTestService, signedHeaders } from './test-services.js';
+import { createTestService, signedHeaders, until } from './test-services.js';
 
 let server: RunningServer;
 let dataDir: string;
@@ -150,18 +150,20 @@ describe('TLS port', () => {
 
 describe('shutdown', () => {
   it('lets requests in flight finish, then cuts what is still open after the grace period', async () => {
+    const service = createTestService();
     const own = await startServer({
-      host: '127.0.0.1', port: 0, dataDir, services: [createTestService()], defaultRegion: 'us-east-1', defaultAccountId: '000000000000', closeGraceMs: 300,
+      host: '127.0.0.1', port: 0, dataDir, services: [service], defaultRegion: 'us-east-1', defaultAccountId: '000000000000', closeGraceMs: 300,
     });
     const endpoint = `http://127.0.0.1:${own.port}`;
-    const slow = (http2: boolean) => rawRequest({ endpoint, http2, headers: signedHeaders('Slow'), body: JSON.stringify({ Ms: 100 }) });
+    const slow = (http2: boolean) => rawRequest({ endpoint, http2, headers: signedHeaders('Slow'), body: JSON.stringify({ Ms: 50 }) });
     const inFlight = [slow(false), slow(true)];
     // An endless event stream keeps its connection busy past the grace period.
     const endless = rawRequest({ endpoint, http2: true, headers: signedHeaders('Stream'), body: '{}' }).then(
       () => 'ended',
       () => 'cut',
     );
-    await new Promise((r) => setTimeout(r, 30));
+    // Close only once the server is working on all three.
+    await until(() => service.calls.get('Slow') === 2 && service.lastStream !== undefined);
     await own.close();
     for (const res of await Promise.all(inFlight)) {
       assert.equal(res.status, 200);

@@ -18,14 +18,23 @@ export interface StreamControl {
  * - Slow: answers after input.Ms milliseconds.
  * - Stream: an event stream of input.Count events (then ends), or endless when Count is absent.
  */
-export function createTestService(): AwsJsonService & { lastStream?: StreamControl; lastCtx?: RequestContext } {
+export type TestService = AwsJsonService & {
+  lastStream?: StreamControl;
+  lastCtx?: RequestContext;
+  /** How many calls each operation has received so far. */
+  calls: Map<string, number>;
+};
+
+export function createTestService(): TestService {
   let stored: { data: Buffer; at: Date } | undefined;
-  const service: AwsJsonService & { lastStream?: StreamControl; lastCtx?: RequestContext } = {
+  const service: TestService = {
+    calls: new Map(),
     targetPrefix: TEST_PREFIX,
     signingName: 'test',
     operations: new Set(['Echo', 'Fail', 'Crash', 'PutBlob', 'GetBlob', 'Stream', 'Slow']),
     async handle(operation, input, ctx) {
       service.lastCtx = ctx;
+      service.calls.set(operation, (service.calls.get(operation) ?? 0) + 1);
       const body = input as Record<string, any>;
       switch (operation) {
         case 'Echo': {
@@ -93,4 +102,9 @@ export function signedHeaders(operation: string, contentType = 'application/x-am
     authorization:
       'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/eu-west-3/test/aws4_request, SignedHeaders=host;x-amz-date, Signature=00',
   };
+}
+
+/** Resolves once `check` holds, polling (for tests that must wait until the server has received something). */
+export async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((r) => setTimeout(r, 5));
 }
