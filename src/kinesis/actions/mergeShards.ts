@@ -6,6 +6,7 @@ import { invalidArgument, streamNotActive } from '../model/errors.js';
 import { isOpen } from '../model/types.js';
 import { MERGE_SHARDS, type MergeParams } from '../resharding/appliers.js';
 import { shardNotEligible } from '../resharding/errors.js';
+import { requireProvisioned } from '../resharding/provisioned-only.js';
 import { canonicalShardId, shardOrNotFound } from '../resharding/shard-lookup.js';
 import { defineAction } from '../runtime.js';
 import { validation } from '../validations/mergeShards.js';
@@ -17,6 +18,7 @@ export default defineAction(validation, async ({ rt, req }, data) => {
   ) as [string, string];
   await rt.registry.mutate(req, data, (stream) => {
     if (stream.status !== 'ACTIVE') throw streamNotActive(stream.name, stream.accountId, stream.status);
+    requireProvisioned(stream, 'MergeShards');
     const [a, b] = ids.map((id) => shardOrNotFound(stream, id)) as [ReturnType<typeof shardOrNotFound>, ReturnType<typeof shardOrNotFound>];
     for (const s of [a, b]) if (!isOpen(s)) throw shardNotEligible(s.shardId, stream);
     // AWS wants them in hash key order: ShardToMerge's range must end right before AdjacentShardToMerge's.

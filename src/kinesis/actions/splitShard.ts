@@ -6,6 +6,7 @@ import { invalidArgument, streamNotActive } from '../model/errors.js';
 import { isOpen } from '../model/types.js';
 import { SPLIT_SHARD, type SplitParams } from '../resharding/appliers.js';
 import { shardNotEligible } from '../resharding/errors.js';
+import { requireProvisioned } from '../resharding/provisioned-only.js';
 import { canonicalShardId, shardOrNotFound } from '../resharding/shard-lookup.js';
 import { defineAction } from '../runtime.js';
 import { validation } from '../validations/splitShard.js';
@@ -15,6 +16,7 @@ export default defineAction(validation, async ({ rt, req }, data) => {
   const shardId = canonicalShardId(data.ShardToSplit, where.streamName, where.accountId);
   await rt.registry.mutate(req, data, (stream) => {
     if (stream.status !== 'ACTIVE') throw streamNotActive(stream.name, stream.accountId, stream.status);
+    requireProvisioned(stream, 'SplitShard');
     const shard = shardOrNotFound(stream, shardId);
     if (!isOpen(shard)) throw shardNotEligible(shardId, stream);
     rt.registry.checkShardLimit(stream.accountId, stream.region, 1);

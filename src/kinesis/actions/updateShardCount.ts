@@ -3,7 +3,8 @@
  * most 10,000 shards per stream, at most ten scalings per rolling 24 hours, within the account's shard limit; the
  * stream is UPDATING while it reshards.
  */
-import { limitExceeded, streamNotActive, validationError } from '../model/errors.js';
+import { limitExceeded, streamNotActive } from '../model/errors.js';
+import { requireProvisioned } from '../resharding/provisioned-only.js';
 import { isOpen } from '../model/types.js';
 import { UPDATE_SHARD_COUNT, type ShardCountParams } from '../resharding/appliers.js';
 import { defineAction } from '../runtime.js';
@@ -17,11 +18,7 @@ export default defineAction(validation, async ({ rt, req }, data) => {
   const target = data.TargetShardCount as number;
   return rt.registry.mutate(req, data, (stream) => {
     if (stream.status !== 'ACTIVE') throw streamNotActive(stream.name, stream.accountId, stream.status);
-    if (stream.mode === 'ON_DEMAND') {
-      throw validationError(
-        `UpdateShardCount is not supported for stream ${stream.name} under account ${stream.accountId} because it is in ON_DEMAND capacity mode.`,
-      );
-    }
+    requireProvisioned(stream, 'UpdateShardCount');
     const now = rt.now();
     // Scalings of the last 24 hours, kept with the stream so the limit survives restarts.
     const recent = ((stream.extra?.shardCountUpdates as number[] | undefined) ?? []).filter((t) => t > now - DAY_MS);
