@@ -98,6 +98,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Node closes idle keep-alive connections after 5 s by default; clients that pool connections (botocore, the
   // CLI, Java) then race the close and see resets. AWS keeps them for about a minute.
   http1.keepAliveTimeout = 65_000;
+  // Kept above keepAliveTimeout, as Node's documentation asks, so an idle kept-alive socket is never mistaken for
+  // a slow request.
+  http1.headersTimeout = 66_000;
   const sessions = new Set<ServerHttp2Session>();
   const onSession = (session: ServerHttp2Session): void => {
     widenReceiveWindow(session);
