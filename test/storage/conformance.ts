@@ -164,6 +164,22 @@ export function runStorageConformance(name: string, makeFixture: () => Promise<E
           }
         }));
 
+      it('reads racing appends see whole records, contiguous from where they start', () =>
+        withEngine(async (e) => {
+          const appends = Array.from({ length: 20 }, (_, b) => e.append('race', recs(b * 25, 25)));
+          const reads = [];
+          for (let k = 0; k < 20; k++) reads.push(e.read('race', k * 20, { limit: 100 }));
+          await Promise.all(appends);
+          for (const got of await Promise.all(reads)) {
+            got.forEach((r, i) => {
+              assert.equal(r.position, got[0]!.position + i);
+              const n = Number(r.partitionKey.slice(3));
+              assert.deepEqual(Buffer.from(r.data), Buffer.from(rec(n).data), 'a whole, intact record');
+            });
+          }
+          assert.equal((await e.read('race', 0, { limit: 1000 })).length, 500);
+        }));
+
       it('positionAtTime finds the first record at or after a time', () =>
         withEngine(async (e) => {
           // arrivals: 100,100,200,200,300,300,... (non-decreasing, with ties)
