@@ -51,9 +51,9 @@ export const helpers = {
     return Math.fround(a / b);
   },
   // ---- DECIMAL(p, s): the result rounded half-up to its scale, overflow past its precision
-  addD: (a: number, b: number, scale: number, limit: number): number => checkDec(roundHalfUp(a + b, scale), limit),
-  subD: (a: number, b: number, scale: number, limit: number): number => checkDec(roundHalfUp(a - b, scale), limit),
-  mulD: (a: number, b: number, scale: number, limit: number): number => checkDec(roundHalfUp(a * b, scale), limit),
+  addD: (a: number, b: number, scale: number, limit: number): number => checkDec(snap(a + b, scale), limit),
+  subD: (a: number, b: number, scale: number, limit: number): number => checkDec(snap(a - b, scale), limit),
+  mulD: (a: number, b: number, scale: number, limit: number): number => checkDec(snap(a * b, scale), limit),
   divD: (a: number, b: number, scale: number, limit: number): number => {
     if (b === 0) throw divisionByZero();
     return checkDec(roundHalfUp(a / b, scale), limit);
@@ -123,6 +123,17 @@ export const helpers = {
 };
 
 export type Helpers = typeof helpers;
+
+const POW10 = Array.from({ length: 20 }, (_, i) => 10 ** i);
+
+/**
+ * The exact result of +, − and × of DECIMALs has no more digits than the result scale, so the double only carries
+ * binary noise: snapping to the nearest multiple of 10^-scale recovers it (no half-way cases to decide).
+ */
+function snap(x: number, scale: number): number {
+  const f = POW10[scale]!;
+  return Math.round(x * f) / f;
+}
 
 function checkDec(v: number, limit: number): number {
   if (Math.abs(v) >= limit) throw overflow(v, 'DECIMAL');
