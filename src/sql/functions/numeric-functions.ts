@@ -3,6 +3,7 @@ import type { SqlType } from '../types.js';
 import type { ScalarFunctionDef } from './definition.js';
 import { roundHalfUp } from './conversions.js';
 import { ceilToUnit, floorToUnit, stepByMillis, stepByMonths } from './datetime-units.js';
+import { strictExp } from './strict-math.js';
 import { strict1, strict2 } from './nulls.js';
 import {
   anyNullable,
@@ -182,7 +183,7 @@ export const numericFunctions: ScalarFunctionDef[] = [
   roundingFunction('CEIL', Math.ceil, ceilToUnit),
   roundingFunction('CEILING', Math.ceil, ceilToUnit),
   roundingFunction('FLOOR', Math.floor, floorToUnit),
-  unaryDouble('EXP', Math.exp),
+  unaryDouble('EXP', strictExp),
   unaryDouble('LN', positiveLog('the natural logarithm', Math.log)),
   unaryDouble('LOG10', positiveLog('the base-10 logarithm', Math.log10)),
   unaryDouble('SQRT', (x) => {

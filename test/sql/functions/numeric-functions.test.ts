@@ -46,8 +46,17 @@ test('ABS, CEIL/CEILING, FLOOR keep the argument type', () => {
 });
 
 test('EXP, POWER, SQRT, ROUND', () => {
+  // The SR's examples: Java's StrictMath.exp, one ulp off JavaScript's Math.exp at 1.
+  assert.equal(call('EXP', 1), 2.7182818284590455);
   assert.equal(call('EXP', 0), 1);
-  assert.equal(call('EXP', 1), Math.E);
+  assert.equal(call('EXP', -1), 0.36787944117144233);
+  assert.equal(call('EXP', 10), 22026.465794806718);
+  assert.equal(call('EXP', 2.5), 12.182493960703473);
+  assert.equal(call('EXP', 710), Infinity);
+  assert.equal(call('EXP', -800), 0);
+  assert.equal(call('LOG10', 1), 0);
+  assert.equal(call('LOG10', 100), 2);
+  assert.equal(call('LOG10', 23), 1.3617278360175928);
   assert.equal(call('POWER', 3, 2), 9);
   assert.equal(call('POWER', -2, 3), -8);
   assert.equal(call('POWER', 4, -2), 0.0625);
