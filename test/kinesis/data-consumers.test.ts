@@ -3,7 +3,10 @@
  * describing, deregistering, and SubscribeToShard event streams read with SDK v3 over HTTP/2 and with boto3.
  */
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
+import { EventStreamCodec, type Message } from '@smithy/core/event-streams';
+import { decode as decodeCbor, encode as encodeCbor } from 'cbor-x';
 import { SubscribeToShardCommand, type KinesisClient, type SubscribeToShardEvent } from '@aws-sdk/client-kinesis';
 import { boto3, startTestServer, type TestServer } from '../helpers/freshet.js';
 import { assertError, createActiveStream, json, ok } from './data-support.js';
@@ -201,6 +204,26 @@ print(json.dumps(got))
     assert.equal(outcome, 'ResourceNotFoundException');
   });
 
+  it('speaks CBOR (Java SDK style): AT_TIMESTAMP as epoch milliseconds, events with CBOR payloads', async () => {
+    const arn = await registerActive('cbor-reader');
+    await new Promise((res) => setTimeout(res, 5));
+    const since = Date.now();
+    await new Promise((res) => setTimeout(res, 5));
+    await putData('cbor-1');
+    const messages = await subscribeRaw(
+      encodeCbor({ ConsumerARN: arn, ShardId: 'shardId-000000000000', StartingPosition: { Type: 'AT_TIMESTAMP', Timestamp: since } }),
+      (ms) => ms.some((m) => m.headers[':event-type']?.value === 'SubscribeToShardEvent'),
+    );
+    assert.equal(messages[0]!.headers[':event-type']!.value, 'initial-response');
+    const event = messages.find((m) => m.headers[':event-type']?.value === 'SubscribeToShardEvent')!;
+    assert.equal(event.headers[':content-type']!.value, 'application/cbor');
+    const payload = decodeCbor(Buffer.from(event.body));
+    assert.deepEqual(payload.Records.map((r: any) => Buffer.from(r.Data).toString()), ['cbor-1']);
+    const arrival = payload.Records[0].ApproximateArrivalTimestamp;
+    const arrivalMs = arrival instanceof Date ? arrival.getTime() : Number(arrival);
+    assert.ok(arrivalMs >= since && arrivalMs <= Date.now());
+  });
+
   it('answers AWS errors before the stream starts', async () => {
     const arn = await registerActive('err-reader');
     await assertError(
@@ -220,3 +243,50 @@ print(json.dumps(got))
     );
   });
 });
+
+const codec = new EventStreamCodec(
+  (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8'),
+  (text: string) => new Uint8Array(Buffer.from(text, 'utf8')),
+);
+
+/** A CBOR SubscribeToShard over HTTP/1.1, decoding frames until `enough` says so. */
+function subscribeRaw(body: Uint8Array, enough: (messages: Message[]) => boolean): Promise<Message[]> {
+  const url = new URL(ep);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method: 'POST',
+        path: '/',
+        headers: {
+          'content-type': 'application/x-amz-cbor-1.1',
+          'x-amz-target': 'Kinesis_20131202.SubscribeToShard',
+          'x-amz-date': '20260101T000000Z',
+          authorization:
+            'AWS4-HMAC-SHA256 Credential=AKIDFRESHETTEST/20260101/us-east-1/kinesis/aws4_request, SignedHeaders=host;x-amz-date, Signature=00',
+        },
+      },
+      (res) => {
+        if (res.statusCode !== 200) return reject(new Error(`status ${res.statusCode}`));
+        let buffered = Buffer.alloc(0);
+        const messages: Message[] = [];
+        res.on('data', (chunk: Buffer) => {
+          buffered = Buffer.concat([buffered, chunk]);
+          while (buffered.length >= 4 && buffered.length >= buffered.readUInt32BE(0)) {
+            const size = buffered.readUInt32BE(0);
+            messages.push(codec.decode(new Uint8Array(buffered.subarray(0, size))));
+            buffered = buffered.subarray(size);
+          }
+          if (enough(messages)) {
+            req.destroy();
+            resolve(messages);
+          }
+        });
+        res.on('end', () => resolve(messages));
+      },
+    );
+    req.on('error', (err) => (req.destroyed ? undefined : reject(err)));
+    req.end(Buffer.from(body));
+  });
+}
