@@ -266,7 +266,7 @@ function castNonNull(from: SqlType, to: SqlType): Cast | undefined {
       return (v) => epochDay(v as number) * MS_PER_DAY;
     case 'TIMESTAMP>TIME':
       return (v) => msOfDay(v as number);
-    // A TIME becomes a timestamp on 1970-01-01: the engine's values carry no session date.
+    // A TIME becomes a timestamp on 1970-01-01: a cast has no CURRENT_DATE at hand to put it on.
     case 'TIME>TIMESTAMP':
       return (v) => v;
     case 'INTERVAL_DAY_SECOND>BIGINT':
