@@ -229,6 +229,30 @@ export function runStorageConformance(name: string, makeFixture: () => Promise<E
         }));
     });
 
+    describe('log keys', () => {
+      it('any string is a log key, kept apart from every other, also after reopen', async () => {
+        const keys = ['..', '.', 'a/b\\c', 'acct:us-east-1:stream/x|shardId-000000000001', 'é 漢 🙂', 'x'.repeat(500), 'x'.repeat(499) + 'y'];
+        const f = await makeFixture();
+        try {
+          await f.engine.open();
+          for (const [i, key] of keys.entries()) await f.engine.append(key, recs(0, i + 1));
+          await f.engine.close();
+          const again = f.reopen();
+          await again.open();
+          try {
+            for (const [i, key] of keys.entries()) {
+              assert.equal(await again.nextPosition(key), i + 1, key.slice(0, 20));
+              assert.equal((await again.read(key, 0, { limit: 100 })).length, i + 1);
+            }
+          } finally {
+            await again.close();
+          }
+        } finally {
+          await f.dispose();
+        }
+      });
+    });
+
     describe('metadata', () => {
       it('get of a missing key is undefined; put/get round-trips JSON with increasing revisions', () =>
         withEngine(async (e) => {

@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 const MAX_NAME = 160;
 
 export function logDirName(log: string): string {
-  const encoded = encodeURIComponent(log).replace(/\./g, '%2E').replace(/\*/g, '%2A');
+  // `~` is escaped too: it marks hashed names, so no plain name can ever look like one.
+  const encoded = encodeURIComponent(log).replace(/[.*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   if (encoded.length <= MAX_NAME) return encoded;
   const hash = createHash('sha256').update(log).digest('hex').slice(0, 32);
   return `${encoded.slice(0, MAX_NAME - 40).replace(/%[0-9A-F]?$/, '')}~${hash}`;
