@@ -64,7 +64,12 @@ export function register(program: Command): void {
     .option('--account-id <id>', 'account when an access key maps to none', DEFAULT_ACCOUNT_ID)
     .action(async (flags: ServeFlags) => {
       const config = await toConfig(flags);
-      const running = await startFreshet(config);
+      const running = await startFreshet(config).catch((err: NodeJS.ErrnoException & { port?: number; address?: string }) => {
+        if (err.code === 'EADDRINUSE') {
+          throw new Error(`port ${err.port} on ${err.address} is already in use (choose another with --port / --tls-port)`);
+        }
+        throw err;
+      });
       printBanner(running, config);
       handleSignals(running);
     });
