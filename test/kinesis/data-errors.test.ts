@@ -38,6 +38,32 @@ describe('PutRecord errors', () => {
     );
   });
 
+  it('validates PutRecords entries in AWS order, reporting at most ten failures', async () => {
+    await assertError(
+      json(ep, 'PutRecords', { StreamName: '', Records: [{ PartitionKey: '', Data: '', ExplicitHashKey: '' }] }),
+      'ValidationException',
+      "4 validation errors detected: Value '' at 'records.1.member.partitionKey' failed to satisfy constraint: " +
+        'Member must have length greater than or equal to 1; ' +
+        "Value '' at 'records.1.member.explicitHashKey' failed to satisfy constraint: Member must satisfy regular expression pattern: 0|([1-9]\\d{0,38}); " +
+        "Value '' at 'streamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; " +
+        "Value '' at 'streamName' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    );
+    const entries = Array.from({ length: 501 }, () => ({ PartitionKey: '', Data: '' }));
+    const shown = Array.from({ length: 501 }, () => 'com.amazonaws.kinesis.v20131202.PutRecordsRequestEntry@2').join(', ');
+    await assertError(
+      json(ep, 'PutRecords', { StreamName: '', Records: entries }),
+      'ValidationException',
+      `10 validation errors detected: Value '[${shown}]' at 'records' failed to satisfy constraint: Member must have length less than or equal to 500; ` +
+        Array.from({ length: 9 }, (_, i) => `Value '' at 'records.${i + 1}.member.partitionKey' failed to satisfy constraint: Member must have length greater than or equal to 1`).join('; '),
+    );
+    const key = (1n << 128n).toString();
+    await assertError(
+      json(ep, 'PutRecords', { StreamName: STREAM, Records: [{ PartitionKey: 'a', Data: '', ExplicitHashKey: key }, { PartitionKey: 'a', Data: '' }] }),
+      'InvalidArgumentException',
+      `Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was ${key}`,
+    );
+  });
+
   it('answers ResourceNotFoundException for a missing stream', async () => {
     await assertError(
       json(ep, 'PutRecord', { StreamName: 'nope', PartitionKey: 'a', Data: '' }),
