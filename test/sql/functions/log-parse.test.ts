@@ -114,6 +114,7 @@ test('REGEX_LOG_PARSE: the DG log line, whole-string match, NULL on no match, ty
   assert.equal(call('REGEX_LOG_PARSE', 'abc', '(b)'), null, 'the pattern must account for the whole string');
   assert.deepEqual(call('REGEX_LOG_PARSE', 'ab', '(a)(x)?b'), { COLUMN1: 'a', COLUMN2: null });
   assert.deepEqual(call('REGEX_LOG_PARSE', 'id=42', 'id=(\\d+)', 'ID INTEGER'), { ID: 42 });
+  assert.deepEqual(call('REGEX_LOG_PARSE', 'a=1', '(\\w)=(\\d)', 'K, V INTEGER NOT NULL'), { K: 'a', V: 1 }, 'a column without a type is VARCHAR');
   assert.deepEqual(rowTypeFor('REGEX_LOG_PARSE', 'x', '(a)(?:b)(c)').fields!.map((f) => f.name), ['COLUMN1', 'COLUMN2']);
 });
 

@@ -76,7 +76,7 @@ function splitTopLevel(spec: string): string[] {
 }
 
 const COLUMN_RE =
-  /^("(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)\s+(?:TYPE\s+)?([A-Za-z]+(?:\s+(?:PRECISION|VARYING))?)\s*(?:\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?\s*(?:'((?:[^']|'')*)')?\s*(NOT\s+NULL)?\s*(?:START\s+(\d+)(?:\s+FOR\s+(\d+))?)?\s*$/i;
+  /^("(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)(?:\s+(?:TYPE\s+)?([A-Za-z]+(?:\s+(?:PRECISION|VARYING))?)\s*(?:\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?)?\s*(?:'((?:[^']|'')*)')?\s*(NOT\s+NULL)?\s*(?:START\s+(\d+)(?:\s+FOR\s+(\d+))?)?\s*$/i;
 
 function identifier(raw: string): string {
   return raw.startsWith('"') ? raw.slice(1, -1).replace(/""/g, '"') : raw.toUpperCase();
@@ -110,7 +110,8 @@ export function parseColumnSpecs(spec: string): ColumnSpec[] {
   for (const part of splitTopLevel(spec)) {
     const m = COLUMN_RE.exec(part);
     if (!m) throw specError(spec, `cannot read column '${part}'`);
-    const typeWord = m[2]!.toUpperCase().replace(/\s+/g, ' ');
+    // A column without a type (REGEX_LOG_PARSE's `<columnname> [ <datatype> ]`) is VARCHAR(1024).
+    const typeWord = (m[2] ?? 'VARCHAR').toUpperCase().replace(/\s+/g, ' ');
     const name = TYPE_ALIASES[typeWord];
     if (!name) throw specError(spec, `unknown type ${m[2]}`);
     const precision = m[3] !== undefined ? Number(m[3]) : name === 'VARCHAR' || name === 'CHAR' ? (name === 'CHAR' ? 1 : 1024) : undefined;
