@@ -157,6 +157,12 @@ const SUBSTRING: ScalarFunctionDef = {
     if (isCharacter(second) && (!third || isIntegral(third) || isCharacter(third))) return varcharLike(argTypes.slice(0, 1), s.precision);
     throw cannotApply('SUBSTRING', argTypes, forms);
   },
+  returnTypeWithConstants(argTypes, constants) {
+    const type = SUBSTRING.returnType(argTypes);
+    // A literal regex is checked when the query is validated.
+    if (typeof constants[1] === 'string' && (argTypes[2] === undefined || isIntegral(argTypes[2]))) compileJavaRegex(constants[1]);
+    return type;
+  },
   impl: substringImpl,
 };
 

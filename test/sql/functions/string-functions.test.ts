@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SqlRuntimeError } from '../../../src/sql/errors.js';
+import { scalarFunctions } from '../../../src/sql/functions/index.js';
 import { call, t, typeOf } from './call.js';
 
 test('SUBSTRING FROM/FOR: the SR examples', () => {
@@ -24,6 +25,8 @@ test('SUBSTRING FROM regex returns the first match, NULL when none', () => {
   assert.equal(call('SUBSTRING', 'TECHNOLOGY', 'L[A-Z]*'), 'LOGY');
   assert.equal(call('SUBSTRING', 'TECHNOLOGY', 'O.', 1), 'O');
   assert.equal(call('SUBSTRING', 'TECHNOLOGY', 'x+'), null);
+  const def = scalarFunctions.get('SUBSTRING')!;
+  assert.throws(() => def.returnTypeWithConstants!([t('VARCHAR'), t('VARCHAR')], [undefined, '(']), /Invalid regular expression/);
 });
 
 test('SUBSTRING SIMILAR … ESCAPE extracts the middle part of a whole-string match', () => {
