@@ -248,12 +248,12 @@ describe('UpdateShardCount', () => {
     await assertError(
       json(ep, 'UpdateShardCount', { StreamName: name, TargetShardCount: 9, ScalingType: 'UNIFORM_SCALING' }),
       'LimitExceededException',
-      /Current open shard count: 4 Target shard count: 9$/,
+      'UpdateShardCount cannot scale up over double your current open shard count. Current open shard count: 4, Target shard count: 9',
     );
     await assertError(
       json(ep, 'UpdateShardCount', { StreamName: name, TargetShardCount: 1, ScalingType: 'UNIFORM_SCALING' }),
       'LimitExceededException',
-      /Current open shard count: 4 Target shard count: 1$/,
+      'UpdateShardCount cannot scale down below half your current open shard count. Current open shard count: 4, Target shard count: 1',
     );
     await ok(json(ep, 'UpdateShardCount', { StreamName: name, TargetShardCount: 3, ScalingType: 'UNIFORM_SCALING' }));
     await waitForStatus(ep, name, 'ACTIVE');
@@ -263,6 +263,19 @@ describe('UpdateShardCount', () => {
     // The middle third overlaps the second and third of the four: both are recorded as its parents.
     assert.equal(three[1].ParentShardId, open[1].ShardId);
     assert.equal(three[1].AdjacentParentShardId, open[2].ShardId);
+    await assertError(
+      json(ep, 'UpdateShardCount', { StreamName: name, TargetShardCount: 31, ScalingType: 'UNIFORM_SCALING' }),
+      'LimitExceededException',
+      'Target shard count or number of open shards cannot be greater than 30. Current open shard count: 3, Target shard count: 31',
+    );
+    await assertError(
+      json(ep, 'UpdateShardCount', { StreamName: '', ScalingType: '', TargetShardCount: 0 }),
+      'ValidationException',
+      "4 validation errors detected: Value '' at 'scalingType' failed to satisfy constraint: Member must satisfy enum value set: [UNIFORM_SCALING]; " +
+        "Value '' at 'streamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; " +
+        "Value '' at 'streamName' failed to satisfy constraint: Member must have length greater than or equal to 1; " +
+        "Value '0' at 'targetShardCount' failed to satisfy constraint: Member must have value greater than or equal to 1",
+    );
     await assertError(
       json(ep, 'UpdateShardCount', { StreamName: name, TargetShardCount: 3, ScalingType: 'SOMETHING' }),
       'ValidationException',

@@ -28,20 +28,17 @@ export default defineAction(validation, async ({ rt, req }, data) => {
       );
     }
     const open = stream.shards.filter(isOpen).length;
-    if (target > open * 2) {
-      throw limitExceeded(
-        `UpdateShardCount cannot scale up over double your current open shard count. Current open shard count: ${open} Target shard count: ${target}`,
-      );
+    const accountOpen = rt.registry.openShardCount(stream.accountId, stream.region);
+    const limit = rt.options.shardLimit;
+    const counts = `Current open shard count: ${open}, Target shard count: ${target}`;
+    if (target > limit || accountOpen - open + target > limit) {
+      throw limitExceeded(`Target shard count or number of open shards cannot be greater than ${limit}. ${counts}`);
     }
-    if (target * 2 < open) {
-      throw limitExceeded(
-        `UpdateShardCount cannot scale down below half your current open shard count. Current open shard count: ${open} Target shard count: ${target}`,
-      );
-    }
+    if (target > open * 2) throw limitExceeded(`UpdateShardCount cannot scale up over double your current open shard count. ${counts}`);
+    if (target * 2 < open) throw limitExceeded(`UpdateShardCount cannot scale down below half your current open shard count. ${counts}`);
     if (target > MAX_SHARDS_PER_STREAM) {
-      throw limitExceeded(`UpdateShardCount cannot scale up beyond ${MAX_SHARDS_PER_STREAM} shards per stream. Target shard count: ${target}`);
+      throw limitExceeded(`UpdateShardCount cannot scale up beyond ${MAX_SHARDS_PER_STREAM} shards per stream. ${counts}`);
     }
-    if (target > open) rt.registry.checkShardLimit(stream.accountId, stream.region, target - open);
     const params: ShardCountParams = { targetShardCount: target };
     if (target !== open) {
       stream.extra = { ...stream.extra, shardCountUpdates: [...recent, now] };
