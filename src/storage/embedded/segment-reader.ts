@@ -1,9 +1,10 @@
 /**
  * Reading frames back from segment files: find the byte range with the sparse index, fetch it with as few preads
  * as possible (slices of up to READ_SLICE), decode in place. Each call opens its own descriptor, so a segment
- * deleted or sealed meanwhile can never pull a descriptor from under a read.
+ * deleted or sealed meanwhile can never pull a descriptor from under a read. Opening and closing are synchronous
+ * (cheap metadata calls); only the pread goes to the threadpool, where it may queue behind fdatasyncs.
  */
-import { open } from 'node:fs/promises';
+import { closeSync, openSync, read } from 'node:fs';
 import type { StoredRecord } from '../engine.js';
 import {
   decodeFrame,
@@ -14,6 +15,12 @@ import {
   FRAME_PREFIX,
 } from './record-frame.js';
 import { READ_SLICE, type Segment } from './segment.js';
+
+function pread(fd: number, buf: Buffer, position: number): Promise<number> {
+  return new Promise((resolve, reject) =>
+    read(fd, buf, 0, buf.length, position, (err, bytesRead) => (err ? reject(err) : resolve(bytesRead))),
+  );
+}
 
 /** What a read still needs while it walks segments; `from` advances as records are taken. */
 export interface ReadState {
@@ -32,12 +39,12 @@ export async function readFrames(seg: Segment, state: ReadState): Promise<boolea
   let off = idx.offset(idx.floorByPosition(state.from));
   const stopEntry = idx.ceilByPosition(state.to);
   const stop = stopEntry < idx.length ? idx.offset(stopEntry) : seg.size;
-  const fh = await open(seg.path, 'r');
+  const fd = openSync(seg.path, 'r');
   try {
     let slice = READ_SLICE;
     while (off < stop) {
       const buf = Buffer.allocUnsafe(Math.min(stop - off, slice));
-      const { bytesRead } = await fh.read(buf, 0, buf.length, off);
+      const bytesRead = await pread(fd, buf, off);
       let p = 0;
       while (p + FRAME_PREFIX <= bytesRead) {
         const len = frameLength(buf, p);
@@ -66,7 +73,7 @@ export async function readFrames(seg: Segment, state: ReadState): Promise<boolea
     }
     return true;
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
 }
 
@@ -77,16 +84,16 @@ export async function readFrames(seg: Segment, state: ReadState): Promise<boolea
 export async function firstArrivalAtOrAfter(seg: Segment, i: number, ms: number): Promise<number | undefined> {
   const start = seg.index.offset(i);
   const stop = i + 1 < seg.index.length ? seg.index.offset(i + 1) : seg.size;
-  const fh = await open(seg.path, 'r');
+  const fd = openSync(seg.path, 'r');
   try {
     const buf = Buffer.allocUnsafe(stop - start);
-    const { bytesRead } = await fh.read(buf, 0, buf.length, start);
+    const bytesRead = await pread(fd, buf, start);
     for (let p = 0; p + FRAME_PREFIX <= bytesRead; p += frameLength(buf, p)) {
       if (p + frameLength(buf, p) > bytesRead) break;
       if (frameArrival(buf, p) >= ms) return framePosition(buf, p);
     }
     return undefined;
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
 }
