@@ -15,7 +15,7 @@ export const WORKLOAD = {
    * records/s after some thousands here), so it cannot store 200,000 records in a bounded run; whatever was stored
    * when the cap hits is read back and verified instead, and the table says so.
    */
-  loadCapSeconds: 60,
+  loadCapSeconds: 30,
   /** A server that has not finished every phase after this long is stopped and reported as failed. */
   serverBudgetSeconds: 300,
   getRecordsLimit: 10_000,

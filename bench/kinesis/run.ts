@@ -60,7 +60,7 @@ async function benchOne(key: ServerKey, http1Client: 'raw' | 'undici'): Promise<
       log(`${stoppable.name}: over the ${WORKLOAD.serverBudgetSeconds} s budget, stopping it`);
       void stoppable.stop();
     }, WORKLOAD.serverBudgetSeconds * 1000);
-    const result = await runSuite(server, { millionRecordRss: key.startsWith('freshet'), http1Client, log: (l) => log(`${stoppable.name}: ${l}`) });
+    const result = await runSuite(server, { millionRecordRss: key.startsWith('freshet'), http2Variants: key.startsWith('freshet'), http1Client, log: (l) => log(`${stoppable.name}: ${l}`) });
     return { ...result, loadAverage: [loadBefore, load1()] };
   } catch (err) {
     const message = (err as Error).stack ?? String(err);

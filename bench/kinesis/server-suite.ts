@@ -47,6 +47,8 @@ export interface ServerResult {
 export interface SuiteOptions {
   /** Also store records up to WORKLOAD.storedRecordsForRss and sample memory (Freshet). */
   millionRecordRss: boolean;
+  /** Repeat the throughput phases over h2c (Freshet; the peers are compared over HTTP/1.1 only). */
+  http2Variants: boolean;
   /** HTTP/1.1 load generator: the raw keep-alive client (default) or undici, to cross-check it. */
   http1Client: 'raw' | 'undici';
   log: (line: string) => void;
@@ -79,7 +81,8 @@ export async function runSuite(server: ServerHandle, options: SuiteOptions): Pro
   const w = WORKLOAD;
   const connections = w.writers + w.shardCount;
   const h1 = options.http1Client === 'undici' ? createHttp1Transport(server.endpoint, connections) : createRawHttp1Transport(server.endpoint, connections);
-  const h2 = server.h2c ? await createHttp2Transport(server.endpoint, w.writers) : undefined;
+  // One HTTP/2 session carrying every concurrent stream, as @aws-sdk/client-kinesis v3 does per endpoint.
+  const h2 = server.h2c && options.http2Variants ? await createHttp2Transport(server.endpoint, 1) : undefined;
   try {
     const [readStream, latencyStream] = await Promise.all([
       createActiveStream(h1, STREAMS.read, w.shardCount),

@@ -1,9 +1,10 @@
 /**
  * Cleartext HTTP/2 with prior knowledge (what @aws-sdk/client-kinesis v3 speaks to an http:// endpoint), on
- * node:http2. One session per concurrent client, requests spread round-robin. The receive windows are raised so a
+ * node:http2. `connections` sessions, requests spread round-robin (the benchmark uses one, like the SDK). The receive windows are raised so a
  * multi-megabyte GetRecords body is not throttled by 64 KiB flow-control round trips.
  */
 import { connect, constants, type ClientHttp2Session } from 'node:http2';
+import { connect as connectTcp } from 'node:net';
 import { once } from 'node:events';
 import { staticHeaders } from './static-auth.js';
 import type { KinesisTransport, RawResponse } from './transport.js';
@@ -11,7 +12,12 @@ import type { KinesisTransport, RawResponse } from './transport.js';
 const WINDOW = 32 * 1024 * 1024;
 
 async function openSession(endpoint: string): Promise<ClientHttp2Session> {
-  const session = connect(endpoint, { settings: { initialWindowSize: WINDOW } });
+  const url = new URL(endpoint);
+  // Nagle's algorithm would hold back small request frames waiting for ACKs, as node:http's agent avoids too.
+  const session = connect(endpoint, {
+    settings: { initialWindowSize: WINDOW },
+    createConnection: () => connectTcp({ host: url.hostname, port: Number(url.port), noDelay: true }),
+  });
   session.on('error', () => undefined);
   await once(session, 'connect');
   session.setLocalWindowSize(WINDOW);

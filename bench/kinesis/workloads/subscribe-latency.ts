@@ -48,7 +48,7 @@ export async function subscribeLatency(endpoint: string, producer: KinesisTransp
     });
     const failures = readers.map((p) =>
       p.catch((err: Error) => {
-        if (!abort.signal.aborted) probe.tally.add(`SubscribeToShard: ${err.name}: ${err.message}`);
+        if (!abort.signal.aborted) probe.tally.add(`SubscribeToShard: ${err.name}: ${err.message.split('\n')[0]}`);
       }),
     );
     // Produce only once every subscription is open (or has failed), so LATEST covers the first record.
@@ -61,7 +61,7 @@ export async function subscribeLatency(endpoint: string, producer: KinesisTransp
     await Promise.race([Promise.all(failures), sleep(2000)]);
     return { ...probe.result(), failed: undefined };
   } catch (err) {
-    return { ...probe.result(), failed: `${(err as Error).name}: ${(err as Error).message}` };
+    return { ...probe.result(), failed: `${(err as Error).name}: ${(err as Error).message.split('\n')[0]}` };
   } finally {
     abort.abort();
     client.destroy();
