@@ -84,6 +84,8 @@ export interface SpawnedServer {
   stop(): Promise<number | null>;
   /** Starts a new process on the same data dir (and the same extra args). */
   restart(): Promise<SpawnedServer>;
+  /** SIGKILL and remove the data dir (when spawnServer created it, for this handle and its restarts). */
+  dispose(): Promise<void>;
 }
 
 export interface SpawnOptions {
@@ -91,14 +93,17 @@ export interface SpawnOptions {
   dataDir?: string;
   /** How long to wait for the banner (default 20 s). */
   readyTimeoutMs?: number;
+  /** Internal: the temporary data dir belongs to this family of handles. */
+  ownsDataDir?: boolean;
 }
 
 /**
  * Runs `node --import tsx src/cli/main.ts serve --port 0 --data-dir <dir> …args` and resolves once it prints its
- * endpoint. Kill it in an `after` hook.
+ * endpoint. Dispose of it (or kill it) in an `after` hook.
  */
 export async function spawnServer(args: string[] = [], opts: SpawnOptions = {}): Promise<SpawnedServer> {
-  const ownDir = opts.dataDir === undefined;
+  const createdDir = opts.dataDir === undefined;
+  const ownDir = createdDir || opts.ownsDataDir === true;
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'freshet-spawn-')));
   const child = spawn(
     process.execPath,
@@ -130,7 +135,7 @@ export async function spawnServer(args: string[] = [], opts: SpawnOptions = {}):
       rej(new Error(`freshet serve exited with ${code} before it was ready:\n${out}`));
     });
   }).catch(async (err: unknown) => {
-    if (ownDir) await rm(dataDir, { recursive: true, force: true });
+    if (createdDir) await rm(dataDir, { recursive: true, force: true }); // never a restart's data
     throw err;
   });
 
@@ -148,7 +153,11 @@ export async function spawnServer(args: string[] = [], opts: SpawnOptions = {}):
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       return exited;
     },
-    restart: () => spawnServer(args, { ...opts, dataDir }),
+    restart: () => spawnServer(args, { ...opts, dataDir, ownsDataDir: ownDir }),
+    async dispose() {
+      await handle.kill();
+      if (ownDir) await rm(dataDir, { recursive: true, force: true });
+    },
   };
   return handle;
 }

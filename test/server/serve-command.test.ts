@@ -1,6 +1,5 @@
 /** `freshet serve` as a user runs it: banner, flags, clean shutdown on SIGTERM, restart on the same data. */
 import assert from 'node:assert/strict';
-import { rm } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import { awsCli, spawnServer } from '../helpers/freshet.js';
 import { rawRequest } from '../helpers/raw-http.js';
@@ -45,11 +44,10 @@ describe('freshet serve', () => {
         const missing = await kinesisJson(second.endpoint, 'DescribeStream', { StreamName: 'absent' });
         assert.match(missing.json().message, /under account 111122223333 not found/);
       } finally {
-        await second.kill();
+        await second.dispose();
       }
     } finally {
-      await first.kill();
-      await rm(first.dataDir, { recursive: true, force: true });
+      await first.dispose();
     }
   });
 });
