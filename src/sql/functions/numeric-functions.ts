@@ -2,7 +2,7 @@ import { SqlRuntimeError } from '../errors.js';
 import type { SqlType } from '../types.js';
 import type { ScalarFunctionDef } from './definition.js';
 import { roundHalfUp } from './conversions.js';
-import { ceilToUnit, floorToUnit, stepByMillis, stepByMonths } from './datetime-units.js';
+import { ceilToUnit, floorToUnit, stepByMonths } from './datetime-units.js';
 import { strictExp } from './strict-math.js';
 import { strict1, strict2 } from './nulls.js';
 import {
@@ -156,7 +156,6 @@ const STEP: ScalarFunctionDef = {
   impl(x, k, kind) {
     if (x === null || x === undefined || k === null || k === undefined) return null;
     if (kind === 'MONTHS') return stepByMonths(x as number, k as number);
-    if (kind === 'MILLIS') return stepByMillis(x as number, k as number);
     return stepNumber(x as number, k as number);
   },
 };
