@@ -75,16 +75,19 @@ export function javaDoubleToString(x: number): string {
 }
 
 /**
- * `abs` rounded to `p` significant digits, ties to even — Float.toString's choice when two candidates are
- * equally close (249410.625 prints as 249410.62). Returns [digits without trailing zeros, exponent].
+ * The exact digits `[digits, exp]` rounded to `p` significant digits, ties to even — Float.toString's choice when
+ * two candidates are equally close (249410.625 prints as 249410.62). Returns [digits without trailing zeros, exp].
  */
-function roundedDigits(abs: number, p: number): [string, number] {
-  const [exact, exp] = digitsAndExponent(abs, Math.min(100, p + 30));
+function roundedDigits(exact: string, exp: number, p: number): [string, number] {
   if (exact.length <= p) return [exact, exp];
   const head = exact.slice(0, p);
-  const rest = exact.slice(p);
-  const tie = rest[0] === '5' && /^50*$/.test(rest);
-  const up = rest[0]! > '5' || (rest[0] === '5' && !tie) || (tie && Number(head[head.length - 1]) % 2 === 1);
+  const next = exact.charCodeAt(p);
+  let up = next > 53; // '5'
+  if (next === 53) {
+    let tie = true;
+    for (let i = p + 1; i < exact.length; i++) if (exact.charCodeAt(i) !== 48) tie = false;
+    up = !tie || (head.charCodeAt(p - 1) - 48) % 2 === 1;
+  }
   if (!up) return [head.replace(/0+$/, '') || '0', exp];
   const bumped = (BigInt(head) + 1n).toString();
   return bumped.length > p ? [bumped.slice(0, p).replace(/0+$/, '') || '0', exp + 1] : [bumped.replace(/0+$/, ''), exp];
@@ -98,8 +101,10 @@ export function javaFloatToString(x: number): string {
   const abs = Math.abs(f);
   const whole = wholeNumberDigits(abs, 24);
   if (whole) return layout(f < 0, whole[0], whole[1], abs);
+  // Float values have short exact expansions where ties can occur; 40 digits cover them.
+  const [exact, exactExp] = digitsAndExponent(abs, 40);
   for (let p = 1; p <= 9; p++) {
-    const [digits, exp] = roundedDigits(abs, p);
+    const [digits, exp] = roundedDigits(exact, exactExp, p);
     if (Math.fround(Number(`${digits[0]}.${digits.slice(1) || '0'}e${exp}`)) === abs) return layout(f < 0, digits, exp, abs);
   }
   return javaDoubleToString(f);
