@@ -12,12 +12,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TARGETS, WORKLOAD } from './config.js';
 import { cpuTable, errorReport, resultsTable, targetsTable } from './report/table.js';
-import { judgeTargets } from './report/targets.js';
+import { compiledRssVerdict, judgeTargets } from './report/targets.js';
 import { runSuite, type ServerResult } from './server-suite.js';
 import { FRESHET_ROOT, startFreshet } from './servers/freshet.js';
 import { startKinesalite } from './servers/kinesalite.js';
 import { startKinesisLocal } from './servers/kinesis-local.js';
-import type { ServerHandle } from './servers/server-handle.js';
+import { stopAllServers, type ServerHandle } from './servers/server-handle.js';
+import { compiledFreshetMemory, type CompiledMemory } from './compiled-memory.js';
 
 const SERVERS = {
   freshet: (dir: string) => startFreshet(join(dir, 'data')),
@@ -31,12 +32,10 @@ function log(line: string): void {
   process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 }
 
-/** The server being measured, so a signal can stop it before the benchmark exits. */
-let current: ServerHandle | undefined;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    log(`${signal}: stopping ${current?.name ?? 'nothing'}`);
-    void (current?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+    log(`${signal}: stopping the servers`);
+    void stopAllServers().finally(() => process.exit(130));
   });
 }
 
@@ -52,7 +51,7 @@ async function benchOne(key: ServerKey, http1Client: 'raw' | 'undici'): Promise<
   try {
     const t0 = performance.now();
     const loadBefore = load1();
-    server = current = await SERVERS[key](dir);
+    server = await SERVERS[key](dir);
     log(`${server.name} up at ${server.endpoint} (pid ${server.pid}) in ${((performance.now() - t0) / 1000).toFixed(1)} s; load average ${loadBefore}`);
     // A hung server must not hang the benchmark: stopping it fails its in-flight requests and so the suite.
     const stoppable = server;
@@ -69,7 +68,6 @@ async function benchOne(key: ServerKey, http1Client: 'raw' | 'undici'): Promise<
   } finally {
     clearTimeout(watchdog);
     await server?.stop();
-    current = undefined;
     await rm(dir, { recursive: true, force: true });
   }
 }
@@ -82,12 +80,22 @@ async function main(): Promise<void> {
 
   const outcomes: Outcome[] = [];
   for (const key of keys) outcomes.push(await benchOne(key, http1Client));
+  let compiled: CompiledMemory | undefined;
+  if (keys.includes('freshet')) {
+    try {
+      compiled = await compiledFreshetMemory(log);
+    } catch (err) {
+      log(`compiled Freshet memory check failed: ${(err as Error).message}`);
+    }
+  }
   const results = outcomes.filter((o): o is ServerResult & { loadAverage: [number, number] } => !('failed' in o));
   const failed = outcomes.filter((o): o is { server: string; failed: string } => 'failed' in o);
 
   const machine = { nproc: cpus().length, cpu: cpus()[0]?.model, memoryGiB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version };
   const kinesalite = results.find((r) => r.server === 'kinesalite');
   const verdicts = results.filter((r) => r.server.startsWith('Freshet')).map((r) => ({ server: r.server, verdicts: judgeTargets(r, kinesalite) }));
+  const main = verdicts.find((v) => v.server === 'Freshet');
+  if (main && compiled) main.verdicts.push(compiledRssVerdict(compiled));
   const errors = errorReport(results);
   const out: string[] = [];
   out.push(`Machine: ${machine.nproc} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}`);
@@ -104,6 +112,12 @@ async function main(): Promise<void> {
     if (r.subscribeLatency.unavailable) out.push(`${r.server}: SubscribeToShard n/a (${r.subscribeLatency.unavailable})`);
   }
   for (const f of failed) out.push(`${f.server}: NOT MEASURED, ${f.failed}`);
+  if (compiled) {
+    out.push(
+      `Freshet compiled (node cli/main.js, no tsx): idle RSS ${compiled.idleRssMiB.toFixed(0)} MiB, ` +
+        `${compiled.rssMiB.toFixed(0)} MiB after ${compiled.storedRecords.toLocaleString('en-US')} records${compiled.errors ? ` (${compiled.errors} errors)` : ''}`,
+    );
+  }
   out.push(`Machine load average (1 min) before/after each server: ${results.map((r) => `${r.server} ${r.loadAverage.join('/')}`).join(', ')}`);
   out.push(errors.length ? `THIS RUN HAD ERRORS:\n${errors.map((e) => `  ${e}`).join('\n')}` : 'No request failed in any phase.');
   console.log(out.join('\n'));
@@ -111,7 +125,7 @@ async function main(): Promise<void> {
   const resultsDir = join(FRESHET_ROOT, 'bench', 'results');
   await mkdir(resultsDir, { recursive: true });
   const file = join(resultsDir, `kinesis-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  await writeFile(file, JSON.stringify({ date: new Date().toISOString(), machine, http1Client, workload: WORKLOAD, targets: TARGETS, verdicts, results, failed, errors }, null, 2));
+  await writeFile(file, JSON.stringify({ date: new Date().toISOString(), machine, http1Client, compiled, workload: WORKLOAD, targets: TARGETS, verdicts, results, failed, errors }, null, 2));
   log(`results written to ${file}`);
 }
 

@@ -60,3 +60,12 @@ export function judgeTargets(freshet: ServerResult | undefined, kinesalite: Serv
   });
   return verdicts;
 }
+
+/** The memory target on the compiled build (what `npx freshet serve` runs), as a second reading. */
+export function compiledRssVerdict(m: { rssMiB: number; storedRecords: number; errors: number }): TargetVerdict {
+  return {
+    target: `RSS ≤ ${TARGETS.rssMiBAfterMillion} MiB after ${WORKLOAD.storedRecordsForRss.toLocaleString('en-US')} records, compiled build`,
+    measured: `${m.rssMiB.toFixed(0)} MiB with ${m.storedRecords.toLocaleString('en-US')} records stored`,
+    pass: m.rssMiB <= TARGETS.rssMiBAfterMillion && m.storedRecords === WORKLOAD.storedRecordsForRss && m.errors === 0,
+  };
+}

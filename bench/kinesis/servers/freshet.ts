@@ -8,13 +8,14 @@ import { spawnServer, type ServerHandle } from './server-handle.js';
 
 export const FRESHET_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-export function freshetArgs(dataDir: string, sync?: 'none'): string[] {
-  const args = ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--shard-limit', '100'];
+export function freshetArgs(dataDir: string, sync?: 'none', entry: string[] = ['--import', 'tsx', 'src/cli/main.ts']): string[] {
+  const args = [...entry, 'serve', '--host', '127.0.0.1', '--port', '0', '--data-dir', dataDir, '--shard-limit', '100'];
   return sync ? [...args, '--sync', sync] : args;
 }
 
-export async function startFreshet(dataDir: string, sync?: 'none'): Promise<ServerHandle> {
-  const server = spawnServer(process.execPath, freshetArgs(dataDir, sync), {
+/** `entry` replaces the tsx entry point, e.g. with a compiled `cli/main.js` (see freshet-compiled.ts). */
+export async function startFreshet(dataDir: string, sync?: 'none', entry?: string[]): Promise<ServerHandle> {
+  const server = spawnServer(process.execPath, freshetArgs(dataDir, sync, entry), {
     cwd: FRESHET_ROOT,
     ready: /Kinesis endpoint:\s+http:\/\/127\.0\.0\.1:(\d+)/,
     timeoutMs: 60_000,
@@ -22,7 +23,7 @@ export async function startFreshet(dataDir: string, sync?: 'none'): Promise<Serv
   const match = await server.ready;
   const port = Number(match[1]);
   return {
-    name: sync ? `Freshet --sync ${sync}` : 'Freshet',
+    name: `Freshet${entry ? ' (compiled)' : ''}${sync ? ` --sync ${sync}` : ''}`,
     pid: server.child.pid!,
     endpoint: `http://127.0.0.1:${port}`,
     host: '127.0.0.1',

@@ -29,6 +29,13 @@ export interface SpawnedServer {
   stop(): Promise<void>;
 }
 
+/** Every server still running, so an interrupted benchmark can stop them all before it exits. */
+const live = new Set<() => Promise<void>>();
+
+export async function stopAllServers(): Promise<void> {
+  await Promise.all([...live].map((stop) => stop()));
+}
+
 /** Starts `command args` and waits for a line matching `ready`; keeps the last 50 output lines. */
 export function spawnServer(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; ready: RegExp; timeoutMs: number }): SpawnedServer {
   const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -69,6 +76,7 @@ export function spawnServer(command: string, args: string[], options: { cwd?: st
   child.once('exit', (code, signal) => fail(new Error(`exited early (code ${code}, signal ${signal})`)));
 
   const stop = async (): Promise<void> => {
+    live.delete(stop);
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = once(child, 'exit');
     child.kill('SIGTERM');
@@ -76,5 +84,6 @@ export function spawnServer(command: string, args: string[], options: { cwd?: st
     await exited;
     clearTimeout(killer);
   };
+  live.add(stop);
   return { child, ready, log: () => lines.join('\n'), stop };
 }
