@@ -61,6 +61,8 @@ export class SqlApplication {
   private readonly ctx: EvalContext;
   private readonly errorWriter: Sink;
   private lastInsert = new Map<string, number>();
+  /** Work to do when the first row or tick arrives (VALUES), once subscribers are in place. */
+  private starters: (() => void)[] = [];
 
   constructor(
     readonly app: CompiledApplication,
@@ -75,7 +77,7 @@ export class SqlApplication {
     // Inputs and error_stream have one writer: the runtime.
     for (const s of app.streams) if (s.kind !== 'app') this.writers.set(s.name, this.streams.get(s.name)!.merge.input());
     this.errorWriter = this.writers.get(ERROR_STREAM)!;
-    const starters: (() => void)[] = [];
+    const starters = this.starters;
     for (const pump of app.pumps) {
       const target = this.streams.get(pump.target)!;
       const env: BuildEnv = {
@@ -89,6 +91,12 @@ export class SqlApplication {
       };
       pump.plan.build(new Insert(target.merge.input(), env, pump.assign, pump.unset), env);
     }
+  }
+
+  private start(): void {
+    if (this.starters.length === 0) return;
+    const starters = this.starters;
+    this.starters = [];
     for (const s of starters) s();
   }
 
@@ -111,6 +119,7 @@ export class SqlApplication {
   insert(stream: string, row: Row): number {
     const w = this.writers.get(stream);
     if (!w || stream === ERROR_STREAM) throw new Error(`No input stream named ${stream}`);
+    this.start();
     const rowtime = Math.max(this.time, this.lastInsert.get(stream) ?? -Infinity);
     this.lastInsert.set(stream, rowtime);
     w.push(row, rowtime);
@@ -124,6 +133,7 @@ export class SqlApplication {
 
   /** Moves the clock forward (never back) and lets every window and group that ended before it close. */
   advanceTime(t: number): void {
+    this.start();
     if (t > this.time) this.time = t;
     for (const [name, w] of this.writers) if (name !== ERROR_STREAM) w.bound(this.time);
     this.errorWriter.bound(this.time);
