@@ -54,7 +54,7 @@ describe('freshet put and tail against Freshet', () => {
       cli(['put', 'clicks', '--file', file, ...ep]),
     ]);
     assert.equal(fromArgs.code, 0, fromArgs.stderr);
-    assert.match(fromArgs.stdout, /^Put 2 records \(39 B\) to clicks across [12] shards? in \d+ ms\n$/);
+    assert.match(fromArgs.stdout, /^Put 2 records \(39 B\) to clicks across [12] shards? in [\d.]+ m?s\n$/);
     assert.equal(fromStdin.code, 0, fromStdin.stderr);
     assert.equal(fromStdin.json().records, 2);
     assert.equal(fromFile.code, 0, fromFile.stderr);
