@@ -90,11 +90,12 @@ describe('PutRecord errors', () => {
     const future = Math.floor(Date.now() / 1000 + 5).toString(16);
     for (const hex of [
       '20000000000000000000000000000000000000000000000',
+      '20000000000000000000000000000000000000000000003',
       '20000000000000000000000000000000000000000000004',
       '30000000000000000000000000000000000000000000001',
       '1ffffffffff7fffffffffffffff000000000007fffffff2',
+      '2ffffffffff7fffffffffffffff000000000007fffffff2',
       '20000000000800000000000000000000000000000000002',
-      '20000000000000000000000000000000000000800000002',
       `200000000000000000000000000000${future}000000002`,
       '13bb2cc3d80000000000000000000000',
     ]) {
@@ -105,11 +106,6 @@ describe('PutRecord errors', () => {
         `ExclusiveMinimumSequenceNumber ${seq} used in PutRecord on stream ${STREAM} under account ${ACCOUNT} is invalid.`,
       );
     }
-    const r = await json(ep, 'PutRecord', {
-      StreamName: STREAM, PartitionKey: 'a', Data: '', SequenceNumberForOrdering: hexSeq('20000000000000000000000000000000000000000000003'),
-    });
-    assert.equal(r.status, 500);
-    assert.deepEqual(r.body, { __type: 'InternalFailure' });
   });
 
   it('limits a record to the stream’s maximum record size and a PutRecords call to 5 MiB', async () => {
@@ -209,26 +205,26 @@ describe('GetShardIterator errors', () => {
     const at = (shard: string, seq: string) => gsi({ StreamName: STREAM, ShardId: shard, ShardIteratorType: 'AT_SEQUENCE_NUMBER', StartingSequenceNumber: seq });
     await assertError(at('shardId-0', '5'), 'InvalidArgumentException',
       'Invalid StartingSequenceNumber. It encodes shardId-000000000005, while it was used in a call to a shard with shardId-000000000000');
-    const notThisStream = (shown: string, shard: string): string =>
-      `StartingSequenceNumber ${shown} used in GetShardIterator on shard ${shard} in stream ${STREAM} under account ${ACCOUNT} is invalid because it did not come from this stream.`;
-    await assertError(at('shardId-0', '0'), 'InvalidArgumentException', notThisStream('21267647932558653966460912964485513216', 'shardId-000000000000'));
-    await assertError(at('shardId-2', '425352958651173072921826052383309826'), 'InvalidArgumentException',
-      notThisStream('21693000891209827039382739016868823042', 'shardId-000000000002'));
-    await assertError(at('shardId-0', hexSeq('f3bb2cc3d7ff7fffffffffffffff0000')), 'InvalidArgumentException',
-      notThisStream('26227199374821822965252748908982894592', 'shardId-000000000000'));
-    for (const [hex, shown] of [
-      ['13bb2cc3d80000000000000000000000', '26227199374822427428162556223570313216'],
-      ['20000000000800000000000000000000000000000000002', hexSeq('20000000000800000000000000000000000000000000002')],
-      ['20000000000000000000000000000000000000800000002', hexSeq('20000000000000000000000000000000000000800000002')],
-    ] as const) {
-      await assertError(at('shardId-0', hexSeq(hex)), 'InvalidArgumentException',
-        `StartingSequenceNumber ${shown} used in GetShardIterator on shard shardId-000000000000 in stream ${STREAM} under account ${ACCOUNT} is invalid.`);
+    await assertError(at('shardId-0', hexSeq('20000000000000000000000000000000000000800000002')), 'InvalidArgumentException',
+      'Invalid StartingSequenceNumber. It encodes shardId--02147483648, while it was used in a call to a shard with shardId-000000000000');
+    // Old-layout numbers of the right shard index make AWS fail internally.
+    for (const [shard, seq] of [['shardId-0', '0'], ['shardId-2', '425352958651173072921826052383309826']]) {
+      const r = await at(shard!, seq!);
+      assert.equal(r.status, 500);
+      assert.deepEqual(r.body, { __type: 'InternalFailure' });
     }
-    // A real sequence number of shard 1 used on shard 0.
+    for (const hex of ['13bb2cc3d80000000000000000000000', '20000000000800000000000000000000000000000000002']) {
+      await assertError(at('shardId-0', hexSeq(hex)), 'InvalidArgumentException',
+        `StartingSequenceNumber ${hexSeq(hex)} used in GetShardIterator on shard shardId-000000000000 in stream ${STREAM} under account ${ACCOUNT} is invalid.`);
+    }
+    // A real sequence number of shard 1 used on shard 0, and one of another incarnation of this shard.
     const put = await ok(json(ep, 'PutRecord', { StreamName: STREAM, PartitionKey: 'b', Data: '' }));
     assert.equal(put.ShardId, 'shardId-000000000001');
     await assertError(at('shardId-0', put.SequenceNumber), 'InvalidArgumentException',
       'Invalid StartingSequenceNumber. It encodes shardId-000000000001, while it was used in a call to a shard with shardId-000000000000');
+    const otherStream = hexSeq(`2${'0'.repeat(9)}0${'0'.repeat(16)}00${'0'.repeat(9)}000000002`.replace(/^20{9}/, '2065000000'));
+    await assertError(at('shardId-0', otherStream), 'InvalidArgumentException',
+      `StartingSequenceNumber ${otherStream} used in GetShardIterator on shard shardId-000000000000 in stream ${STREAM} under account ${ACCOUNT} is invalid because it did not come from this stream.`);
   });
 });
 

@@ -87,11 +87,17 @@ describe('PutRecord', () => {
   });
 
   it('accepts SequenceNumberForOrdering values AWS accepts', async () => {
+    const previous = (await ok(json(ep, 'PutRecord', { StreamName: STREAM, PartitionKey: 'a', Data: '' }))).SequenceNumber;
     const now = Math.floor(Date.now() / 1000 - 2).toString(16);
-    for (const hex of ['2ffffffffff7fffffffffffffff000000000007fffffff2', '20000000000000000000000000000000000000000000002',
-      '20000000000000000000000000000000000000000000001', `2ffffffffff7fffffff7fffffff000${now}7fffffff2`]) {
-      const r = await ok(json(ep, 'PutRecord', { StreamName: STREAM, PartitionKey: 'a', Data: '', SequenceNumberForOrdering: BigInt('0x' + hex).toString() }));
+    const values = [
+      previous,
+      ...['20000000000000000000000000000000000000000000002', '20000000000000000000000000000000000000000000001',
+        '20000000000000000000000000000000000000800000002', `200000000000000000000000000000${now}000000002`].map((h) => BigInt('0x' + h).toString()),
+    ];
+    for (const seq of values) {
+      const r = await ok(json(ep, 'PutRecord', { StreamName: STREAM, PartitionKey: 'a', Data: '', SequenceNumberForOrdering: seq }));
       assert.equal(r.ShardId, 'shardId-000000000000');
+      assert.ok(BigInt(r.SequenceNumber) > BigInt(previous));
     }
   });
 });

@@ -1,6 +1,7 @@
 /**
  * GetShardIterator's rules: where each iterator type starts in the shard's log, with AWS's messages for sequence
- * numbers that are malformed, belong to another shard, or come from another stream.
+ * numbers that are malformed, belong to another shard, or come from another stream (as kinesalite 3.3.3 answers,
+ * whose test suite recorded them from AWS).
  */
 import { AwsError } from '../../server/service.js';
 import { internalFailure, invalidArgument } from '../model/errors.js';
@@ -20,13 +21,9 @@ export interface IteratorRequest {
   timestampMs?: number;
 }
 
-const POW_2_124 = 1n << 124n;
-const POW_2_128 = 1n << 128n;
-
-/** How AWS prints a sequence number in its messages: short (old-layout) numbers are shown normalised. */
-function printedSequence(seq: string): string {
-  const n = BigInt(seq);
-  return n < POW_2_128 ? ((n % POW_2_124) + POW_2_124).toString() : seq;
+/** A shard id as AWS prints one decoded from a sequence number (negative when the field's top bit is set). */
+function encodedShardId(index: number): string {
+  return index < 0 ? `shardId--${String(-index).padStart(11, '0')}` : shardIdName(index);
 }
 
 function mustSpecify(type: string, hasSequence: boolean): AwsError {
@@ -50,7 +47,7 @@ export function positionForSequence(
 ): number {
   const invalid = (suffix = ''): AwsError =>
     invalidArgument(
-      `StartingSequenceNumber ${printedSequence(seq)} used in ${operation} on shard ${shard.shardId} in stream ${stream.name} ` +
+      `StartingSequenceNumber ${seq} used in ${operation} on shard ${shard.shardId} in stream ${stream.name} ` +
         `under account ${stream.accountId} is invalid${suffix}.`,
     );
   let parts: SequenceParts;
@@ -59,14 +56,14 @@ export function positionForSequence(
   } catch {
     throw invalid();
   }
-  // A shard field with its top bit set is no shard at all.
-  if (parts.shardIx < 0) throw invalid();
   if (parts.shardIx !== shard.index) {
     throw invalidArgument(
-      `Invalid StartingSequenceNumber. It encodes ${shardIdName(parts.shardIx)}, while it was used in a call to a shard with ${shard.shardId}`,
+      `Invalid StartingSequenceNumber. It encodes ${encodedShardId(parts.shardIx)}, while it was used in a call to a shard with ${shard.shardId}`,
     );
   }
   if (parts.version !== 2 || parts.shardCreateTime !== Math.floor(shard.createdMs / 1000) * 1000) {
+    // An old-layout (version 0) number of this shard index makes AWS fail internally, as kinesalite recorded.
+    if (parts.version === 0) throw internalFailure();
     throw invalid(' because it did not come from this stream');
   }
   const seqIx = BigInt(parts.seqIx!);
