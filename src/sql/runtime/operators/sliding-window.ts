@@ -24,10 +24,22 @@ interface Partition {
 
 class WindowState {
   private readonly partitions = new Map<string, Partition>();
+  private sweptAt = -Infinity;
   private readonly invertible: boolean[];
 
   constructor(readonly def: SlidingWindowDef) {
     this.invertible = def.aggs.map((a) => isInvertible(a.spec));
+  }
+
+  /**
+   * Forgets RANGE partitions whose newest row has left the window by time `t`: keys seen once do not stay in memory
+   * forever. (Under ROWS a partition's window never empties, so those are kept.)
+   */
+  sweep(t: number): void {
+    const frame = this.def.frame;
+    if (frame.unit !== 'RANGE' || t - this.sweptAt < Math.max(frame.ms, 1000)) return;
+    this.sweptAt = t;
+    for (const [id, p] of this.partitions) if (p.times[p.times.length - 1]! < t - frame.ms) this.partitions.delete(id);
   }
 
   /** Adds the row to its partition, evicts what left the window, and writes the aggregates into `out`. */
@@ -89,6 +101,7 @@ export class SlidingWindow implements Sink {
   }
 
   bound(t: number): void {
+    for (const w of this.windows) w.sweep(t);
     this.out.bound(t);
   }
 }
