@@ -103,3 +103,10 @@ describe('expressions (interpreter and code generator agree)', () => {
     assert.throws(() => bind('heartRate', { '"heartRate"': 'INTEGER' }), /did you mean "heartRate"/);
   });
 });
+
+describe('interval qualifiers', () => {
+  it('(ts1 - ts2) SECOND is a day-time interval', () => {
+    assert.equal(evalBoth("(TIMESTAMP '2020-01-01 00:01:10' - TIMESTAMP '2020-01-01 00:00:00') SECOND"), 70_000);
+    assert.equal(bind("(TIMESTAMP '2020-01-01 00:01:10' - TIMESTAMP '2020-01-01 00:00:00') MINUTE TO SECOND").type.name, 'INTERVAL_DAY_SECOND');
+  });
+});

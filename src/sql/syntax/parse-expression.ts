@@ -192,6 +192,17 @@ function parsePrimary(c: TokenCursor): Expr {
           return node({ kind: 'RowConstructor', items: Object.freeze(items), pos });
         }
         c.expect(')');
+        // `(ts1 - ts2) MINUTE [TO SECOND]`: an interval qualifier on a parenthesised difference.
+        if (c.peek().type === 'word' && UNITS.has(c.peek().value) && c.peek().value !== 'MILLISECOND') {
+          const start = intervalUnit(c);
+          skipPrecision(c);
+          if (c.accept('TO')) {
+            intervalUnit(c);
+            skipPrecision(c);
+          }
+          const ym = start === 'YEAR' || start === 'MONTH';
+          return node({ kind: 'Cast', operand: first, type: T(ym ? 'INTERVAL_YEAR_MONTH' : 'INTERVAL_DAY_SECOND', { nullable: true }), pos });
+        }
         return first;
       }
       break;
