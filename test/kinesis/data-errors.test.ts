@@ -49,7 +49,7 @@ describe('PutRecord errors', () => {
         "Value '' at 'streamName' failed to satisfy constraint: Member must have length greater than or equal to 1",
     );
     const entries = Array.from({ length: 501 }, () => ({ PartitionKey: '', Data: '' }));
-    const shown = Array.from({ length: 501 }, () => 'com.amazonaws.kinesis.v20131202.PutRecordsRequestEntry@2').join(', ');
+    const shown = Array.from({ length: 501 }, () => 'com.amazonaws.kinesis.v20131202.PutRecordsRequestEntry@c965e310').join(', ');
     await assertError(
       json(ep, 'PutRecords', { StreamName: '', Records: entries }),
       'ValidationException',
