@@ -30,6 +30,8 @@ export interface CompiledPump {
   readonly plan: PlanNode;
   readonly assign: readonly InsertColumn[];
   readonly unset: readonly string[];
+  /** `plan` already emits the target stream's rows (assignment folded into its projection). */
+  readonly fused: boolean;
 }
 
 export interface CompiledApplication {
@@ -114,7 +116,8 @@ export function compileApplication(code: string, options: CompileOptions): Compi
       return { from: s.key, to: t.name, ...(convert ? { convert } : {}) };
     });
     const unset = target.columns.filter((c) => !targetCols.includes(c)).map((c) => c.name);
-    pumps.set(st.name, { name: st.name, target: target.name, plan, assign, unset });
+    const fusedPlan = plan.fuseInsert?.(assign, unset);
+    pumps.set(st.name, { name: st.name, target: target.name, plan: fusedPlan ?? plan, assign, unset, fused: fusedPlan !== undefined });
   }
   return { script, streams: [...streams.values()], tables: [...tables.values()], pumps: [...pumps.values()] };
 }

@@ -5,6 +5,7 @@
 import type { SqlType } from '../types.js';
 import type { OperatorEnv } from '../runtime/operator-env.js';
 import type { Sink } from '../runtime/sink.js';
+import type { InsertColumn } from '../runtime/operators/insert.js';
 import type { Row } from './bound-expr.js';
 
 export interface OutColumn {
@@ -33,6 +34,11 @@ export interface PlanNode {
   readonly isTable?: boolean;
   readonly inputs: readonly PlanNode[];
   build(out: Sink, env: BuildEnv): void;
+  /**
+   * A variant whose rows are already the target stream's rows (the pump's column assignment folded into the last
+   * projection), when the node can do that; the pump then needs no separate INSERT mapping.
+   */
+  fuseInsert?(assign: readonly InsertColumn[], unset: readonly string[]): PlanNode;
 }
 
 /** An indented outline of a plan (used by `freshet sql explain`-style output and tests). */

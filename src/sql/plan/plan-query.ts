@@ -371,14 +371,28 @@ function finishSelect(
     }
     stages.push((out) => new Distinct(out, keys));
   }
+  const buildWith = (all: Stage[]) => (out: Sink, env: BuildEnv) => {
+    let sink = out;
+    for (let i = all.length - 1; i >= 0; i--) sink = all[i]!(sink, env);
+    input.build(sink, env);
+  };
+  const node: PlanNode = { label: labelOf(q), columns, inputs: [input], build: buildWith(stages) };
+  if (q.distinct) return node;
   return {
-    label: labelOf(q),
-    columns,
-    inputs: [input],
-    build: (out, env) => {
-      let sink = out;
-      for (let i = stages.length - 1; i >= 0; i--) sink = stages[i]!(sink, env);
-      input.build(sink, env);
+    ...node,
+    // The pump's INSERT folded into the SELECT list: one generated object per row instead of two.
+    fuseInsert: (assign, unset) => {
+      const fused = [
+        ...assign.map((a) => {
+          const i = columns.findIndex((c) => c.key === a.from);
+          const expr = visible[i]!.expr;
+          return { key: a.to, expr: a.convert ? ({ k: 'strict', type: expr.type, fn: 'cast', args: [expr], extra: [a.convert] } as BExpr) : expr };
+        }),
+        ...unset.map((u) => ({ key: u, expr: { k: 'const', type: { name: 'NULL', nullable: true }, value: null } as BExpr })),
+      ];
+      const fusedProjector = compileProjection(fused, ev);
+      const last = (out: Sink, env: BuildEnv): Sink => new FilterProject(out, env, filterFn, fusedProjector, rowtimeFn);
+      return { ...node, label: `${node.label} → INSERT`, build: buildWith([...stages.slice(0, -1), last]) };
     },
   };
 }

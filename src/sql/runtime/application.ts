@@ -89,7 +89,8 @@ export class SqlApplication {
         onStart: (fn) => starters.push(fn),
         ...(options.seed !== undefined ? { seed: options.seed } : {}),
       };
-      pump.plan.build(new Insert(target.merge.input(), env, pump.assign, pump.unset), env);
+      const writer = target.merge.input();
+      pump.plan.build(pump.fused ? writer : new Insert(writer, env, pump.assign, pump.unset), env);
     }
   }
 
