@@ -20,21 +20,41 @@ export async function writeEventStream(
 
   const iterator = stream[Symbol.asyncIterator]();
   let closed = false;
+  let stopped = false;
   let wakeWriter: (() => void) | undefined;
-  res.once('close', () => {
+  const stopProducer = (): void => {
+    if (stopped) return;
+    stopped = true;
+    void Promise.resolve(iterator.return?.()).catch(() => undefined);
+  };
+  const markClosed = (): void => {
     closed = true;
     wakeWriter?.();
-    // Stop the producer even while it is waiting for its next item. (writableEnded, not writableFinished: HTTP/2
-    // reports an aborted stream as finished.)
-    if (!res.writableEnded) void iterator.return?.().catch(() => undefined);
+    stopProducer();
+  };
+  // 'close' also follows a normal end; only a response we never ended means the client went away. (Not
+  // writableFinished: HTTP/2 reports an aborted stream as finished.) The producer is stopped even while it waits
+  // for its next item.
+  res.once('close', () => {
+    if (!res.writableEnded) markClosed();
+    else closed = true;
   });
+  /** Writes unless the client is gone; a write racing the disconnect (HTTP/2 throws) counts as gone. */
+  const write = (chunk: Buffer): boolean => {
+    if (closed) return true;
+    try {
+      return res.write(chunk);
+    } catch {
+      markClosed();
+      return true;
+    }
+  };
 
   try {
     while (!closed) {
       const next = await iterator.next();
       if (next.done || closed) break;
-      const ok = res.write(encodeEventStreamMessage(next.value, protocol));
-      if (!ok && !closed) {
+      if (!write(encodeEventStreamMessage(next.value, protocol)) && !closed) {
         await new Promise<void>((resolve) => {
           wakeWriter = resolve;
           res.once('drain', resolve);
@@ -43,13 +63,18 @@ export async function writeEventStream(
       }
     }
   } catch (err) {
-    if (!closed) {
-      const type = err instanceof AwsError ? err.type : 'InternalFailure';
-      if (!(err instanceof AwsError)) logError(err);
-      const payload: Record<string, unknown> = {};
-      if (err instanceof AwsError && err.hasMessage) payload[err.messageKey] = err.message;
-      res.write(encodeEventStreamMessage({ kind: 'exception', exceptionType: type, payload }, protocol));
+    // The producer failed: tell the client in-stream, as AWS does.
+    if (!(err instanceof AwsError)) logError(err);
+    const type = err instanceof AwsError ? err.type : 'InternalFailure';
+    const payload: Record<string, unknown> = {};
+    if (err instanceof AwsError && err.hasMessage) payload[err.messageKey] = err.message;
+    write(encodeEventStreamMessage({ kind: 'exception', exceptionType: type, payload }, protocol));
+  }
+  if (!closed) {
+    try {
+      res.end();
+    } catch {
+      /* the client left between the last write and the end */
     }
   }
-  if (!closed) res.end();
 }

@@ -14,6 +14,7 @@ export interface ResponseLike {
   end(chunk?: Uint8Array | string): unknown;
   once(event: 'close' | 'finish' | 'drain', listener: () => void): unknown;
   readonly writableEnded: boolean;
+  readonly headersSent: boolean;
   readonly writableFinished: boolean;
 }
 

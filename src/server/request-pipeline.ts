@@ -47,7 +47,7 @@ export function createRequestHandler(options: PipelineOptions): (req: HttpReques
       if (route) {
         Promise.resolve(route.handle(req, rawRes)).catch((err) => {
           logError(`route ${route.path} failed:`, err);
-          if (!res.writableEnded) sendRaw(res, 500, undefined, '');
+          answerFailure(res);
         });
         return;
       }
@@ -82,7 +82,7 @@ export function createRequestHandler(options: PipelineOptions): (req: HttpReques
       const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
       handleBody(req, res, body).catch((err) => {
         logError('request failed:', err);
-        if (!res.writableEnded) sendRaw(res, 500, undefined, '');
+        answerFailure(res);
       });
     });
   };
@@ -203,6 +203,16 @@ function findRoute(routes: readonly HttpRoute[], req: HttpRequest): HttpRoute | 
     if (route.prefix ? path.startsWith(route.path) : path === route.path) return route;
   }
   return undefined;
+}
+
+/** Last resort after an unexpected failure: a bare 500 if nothing was sent yet, else drop the response. */
+function answerFailure(res: ResponseLike): void {
+  try {
+    if (!res.headersSent) sendRaw(res, 500, undefined, '');
+    else if (!res.writableEnded) res.end();
+  } catch {
+    /* the connection is already gone */
+  }
 }
 
 function headerString(v: string | string[] | undefined): string | undefined {

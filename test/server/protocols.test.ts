@@ -6,6 +6,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect as tlsConnect } from 'node:tls';
+import http2 from 'node:http2';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import { rawRequest } from '../helpers/raw-http.js';
@@ -88,6 +89,39 @@ describe('plain port', () => {
     const res = await rawRequest({ endpoint: `http://127.0.0.1:${server.port}`, method: 'PUT', body: '{}' });
     assert.equal(res.status, 403);
     assert.match(res.text, /AccessDeniedException/);
+  });
+});
+
+describe('clients that leave early', () => {
+  it('keeps serving after clients disconnect while their operation runs', async () => {
+    const service = createTestService();
+    const own = await startServer({ host: '127.0.0.1', port: 0, dataDir, services: [service], defaultRegion: 'us-east-1', defaultAccountId: '000000000000' });
+    try {
+      const endpoint = `http://127.0.0.1:${own.port}`;
+      // HTTP/2: reset the session mid-operation.
+      const session = http2.connect(endpoint);
+      session.on('error', () => undefined);
+      const stream = session.request({ ':method': 'POST', ':path': '/', ...signedHeaders('Slow') });
+      stream.on('error', () => undefined);
+      stream.end(JSON.stringify({ Ms: 50 }));
+      await until(() => service.calls.get('Slow') === 1);
+      const h2Ctx = service.lastCtx!;
+      session.destroy();
+      // HTTP/1.1: close the socket mid-operation.
+      const socket = connect(own.port, '127.0.0.1');
+      await once(socket, 'connect');
+      const body = JSON.stringify({ Ms: 50 });
+      socket.write(`POST / HTTP/1.1\r\nHost: x\r\n${Object.entries(signedHeaders('Slow')).map(([k, v]) => `${k}: ${v}\r\n`).join('')}content-length: ${body.length}\r\n\r\n${body}`);
+      await until(() => service.calls.get('Slow') === 2);
+      const h1Ctx = service.lastCtx!;
+      socket.destroy();
+      await until(() => h2Ctx.signal.aborted && h1Ctx.signal.aborted);
+      await new Promise((r) => setTimeout(r, 80)); // let both operations finish and try to answer
+      const res = await rawRequest({ endpoint, http2: true, ...echo });
+      assert.equal(res.status, 200);
+    } finally {
+      await own.close();
+    }
   });
 });
 

@@ -104,7 +104,14 @@ export function signedHeaders(operation: string, contentType = 'application/x-am
   };
 }
 
-/** Resolves once `check` holds, polling (for tests that must wait until the server has received something). */
-export async function until(check: () => boolean): Promise<void> {
-  while (!check()) await new Promise((r) => setTimeout(r, 5));
+/**
+ * Resolves once `check` holds, polling (for tests that must wait until the server has received something); fails
+ * instead of hanging the suite when it never does.
+ */
+export async function until(check: () => boolean, giveUpMs = 20_000): Promise<void> {
+  const deadline = Date.now() + giveUpMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`condition still false after ${giveUpMs} ms: ${check.toString()}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
 }
