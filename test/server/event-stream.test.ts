@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { EventStreamCodec, type Message } from '@smithy/core/event-streams';
 import { decode as decodeCborX, encode as encodeCborX } from 'cbor-x';
 import { startServer, type RunningServer } from '../../src/server/server.js';
-import { createTestService, signedHeaders } from './test-services.js';
+import { createTestService, signedHeaders, until } from './test-services.js';
 
 const codec = new EventStreamCodec(
   (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8'),
@@ -91,6 +91,13 @@ function open(h2: boolean, body: Buffer | string, contentType?: string): Promise
   });
 }
 
+/** Waits for a promise that must settle, failing rather than hanging the suite if it never does. */
+async function settled(p: Promise<void>): Promise<void> {
+  let done = false;
+  void p.then(() => (done = true));
+  await until(() => done);
+}
+
 function header(m: Message, name: string): unknown {
   return m.headers[name]?.value;
 }
@@ -127,7 +134,7 @@ for (const h2 of [false, true]) {
       const first = await opened.take(3);
       assert.equal(first.length, 3);
       opened.close();
-      await service.lastStream!.returned;
+      await settled(service.lastStream!.returned);
     });
 
     it('stops the producer when the client disconnects', async () => {
@@ -135,7 +142,7 @@ for (const h2 of [false, true]) {
       await opened.take(2);
       const control = service.lastStream!;
       opened.close();
-      await control.returned; // hangs (test timeout) if return() is never called
+      await settled(control.returned); // fails if return() is never called
       assert.equal(service.lastCtx!.signal.aborted, true, 'the request signal tells the service too');
       const yielded = control.yielded;
       await new Promise((r) => setTimeout(r, 50));
