@@ -33,7 +33,8 @@ before(async () => {
 after(() => server.stop());
 
 async function waitActive(name: string): Promise<void> {
-  for (;;) {
+  for (let attempt = 0; ; attempt++) {
+    if (attempt > 2000) throw new Error(`stream ${name} never became ACTIVE`);
     const d = await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: name }));
     if (d.StreamDescriptionSummary?.StreamStatus === 'ACTIVE') return;
     await new Promise((r) => setTimeout(r, 10));
@@ -79,13 +80,15 @@ describe('AWS SDK for JavaScript v3 over HTTP/2', () => {
     await waitActive('efo');
     const summary = await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: 'efo' }));
     const reg = await kinesis.send(new RegisterStreamConsumerCommand({ StreamARN: summary.StreamDescriptionSummary!.StreamARN!, ConsumerName: 'c1' }));
-    for (;;) {
+    for (let attempt = 0; ; attempt++) {
+      assert.ok(attempt < 2000, 'the consumer never became ACTIVE');
       const c = await kinesis.send(new DescribeStreamConsumerCommand({ ConsumerARN: reg.Consumer!.ConsumerARN! }));
       if (c.ConsumerDescription?.ConsumerStatus === 'ACTIVE') break;
       await new Promise((r) => setTimeout(r, 10));
     }
     await kinesis.send(new PutRecordCommand({ StreamName: 'efo', PartitionKey: 'k', Data: Buffer.from('hello efo') }));
     const abort = new AbortController();
+    const giveUp = setTimeout(() => abort.abort(), 20_000); // fail rather than wait for the 5-minute subscription end
     const sub = await kinesis.send(
       new SubscribeToShardCommand({ ConsumerARN: reg.Consumer!.ConsumerARN!, ShardId: 'shardId-000000000000', StartingPosition: { Type: 'TRIM_HORIZON' } }),
       { abortSignal: abort.signal },
@@ -98,6 +101,7 @@ describe('AWS SDK for JavaScript v3 over HTTP/2', () => {
         break;
       }
     }
+    clearTimeout(giveUp);
     abort.abort();
     assert.equal(received, 'hello efo');
   });
