@@ -4,6 +4,7 @@
  * error_stream; strings into VARCHAR are silently truncated.
  */
 import { SqlRuntimeError } from '../errors.js';
+import { daysFromCivil, daysInMonth } from '../functions/civil-time.js';
 import { parseDate, parseTime, parseTimestamp } from '../functions/datetime-literals.js';
 import type { SqlType } from '../types.js';
 
@@ -128,5 +129,23 @@ export function jsonCoercer(type: SqlType): (v: unknown) => unknown {
     const n = type.precision ?? Infinity;
     return (v) => (typeof v === 'string' && v.length <= n && t === 'VARCHAR' ? v : coerceJson(v, type));
   }
+  if (t === 'TIMESTAMP') return (v) => (typeof v === 'string' ? (fastTimestamp(v) ?? coerceJson(v, type)) : coerceJson(v, type));
   return (v) => coerceJson(v, type);
+}
+
+const CANONICAL_TIMESTAMP = /^(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?Z?$/;
+
+/** `yyyy-MM-dd HH:mm:ss[.f…]` (or with T) read without the general parser; undefined for anything else. */
+function fastTimestamp(s: string): number | undefined {
+  const m = CANONICAL_TIMESTAMP.exec(s);
+  if (!m) return undefined;
+  const year = +m[1]!;
+  const month = +m[2]!;
+  const day = +m[3]!;
+  const hour = +m[4]!;
+  const minute = +m[5]!;
+  const second = +m[6]!;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return undefined;
+  const ms = m[7] ? +(m[7] + '00').slice(0, 3) : 0;
+  return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
 }
