@@ -174,3 +174,51 @@ describe('freshet put against a throttling stream', () => {
     assert.match(oneLineError(r), /^freshet: \d+ record\(s\) not written after 1 attempts: ProvisionedThroughputExceededException/);
   });
 });
+
+describe('freshet tail starting positions', () => {
+  let server: TestServer;
+  let kinesis: KinesisClient;
+  let ep: string[];
+  before(async () => {
+    server = await startTestServer();
+    kinesis = server.kinesis();
+    ep = ['--endpoint-url', server.endpoint];
+    await createStream(kinesis, 'positions', 1);
+  });
+  after(() => server.stop());
+
+  it('starts at a sequence number, at a timestamp, or at the latest record (the default)', async () => {
+    const put = async (data: string) =>
+      (await kinesis.send(new PutRecordsCommand({ StreamName: 'positions', Records: [{ Data: Buffer.from(data), PartitionKey: 'p' }] }))).Records![0]!;
+    await put('one');
+    const second = await put('two');
+    await put('three');
+    const all = await readAll(kinesis, 'positions');
+    const arrival = all.find((r) => r.data === 'two')!;
+    assert.equal(arrival.sequenceNumber, second.SequenceNumber);
+
+    const latestArgs = ['tail', 'positions', '--limit', '2', '-o', 'json', ...ep];
+    const latestRuns = [cli([...latestArgs, '--no-efo', '--poll-interval', '200']), cli([...latestArgs, '--efo'])];
+    // LATEST sees only what arrives after it started: keep writing until both have seen two records.
+    let settled = false;
+    const done = Promise.all(latestRuns).finally(() => (settled = true));
+    for (let i = 0; !settled && i < 600; i++) {
+      await put(`live-${i}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const [fromSeq, latestPolled, latestPushed] = await Promise.all([
+      cli(['tail', 'positions', '--from', `sequence:${second.SequenceNumber}`, '--limit', '2', '--raw', ...ep]),
+      ...(await done),
+    ]);
+    assert.equal(fromSeq.code, 0, fromSeq.stderr);
+    assert.equal(fromSeq.stdout, 'two\nthree\n');
+    for (const r of [latestPolled!, latestPushed!]) {
+      assert.equal(r.code, 0, r.stderr);
+      assert.ok(r.lines().every((l) => /^live-\d+$/.test(l.data)), r.stdout);
+      assert.equal(r.lines().length, 2);
+    }
+    // at-timestamp: a moment far in the past reads from the start.
+    const fromTime = await cli(['tail', 'positions', '--from', 'at-timestamp:2000-01-01T00:00:00Z', '--limit', '1', '--raw', ...ep]);
+    assert.equal(fromTime.stdout, 'one\n');
+  });
+});

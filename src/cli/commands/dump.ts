@@ -5,7 +5,7 @@
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { addConnectionOptions, withKinesis, type ConnectionFlags, type KinesisContext } from '../lib/client.js';
 import { formatBytes, formatDuration, out, printJson } from '../lib/output.js';
 import { startProgress } from '../lib/progress.js';
@@ -13,6 +13,7 @@ import { recordJsonLine } from '../lib/record-format.js';
 import { parseStartPosition, type StartPosition } from '../lib/start-position.js';
 import { writeOut } from '../lib/stdout.js';
 import { readStream } from '../lib/stream-reader.js';
+import { shardIdOf } from '../lib/shard-lineage.js';
 
 interface DumpFlags extends ConnectionFlags {
   to: string;
@@ -27,8 +28,12 @@ export function register(program: Command): void {
       .argument('<stream>', 'stream name')
       .description('Export every record of a stream to a JSONL file (the format `freshet sql run` and `freshet load` read)')
       .requiredOption('--to <file>', "file to write ('-': stdout)")
-      .option('--from <position>', 'trim-horizon (default), at-timestamp:ISO-8601 or sequence:N', parseStartPosition, { type: 'TRIM_HORIZON' } as StartPosition)
-      .option('--shard <id>', 'only this shard and its children'),
+      .addOption(
+        new Option('--from <position>', 'where to start: trim-horizon, at-timestamp:ISO-8601 or sequence:N')
+          .argParser(parseStartPosition)
+          .default({ type: 'TRIM_HORIZON' } satisfies StartPosition, 'trim-horizon'),
+      )
+      .option('--shard <id>', 'only this shard and its children (shardId-000000000001, or just 1)', shardIdOf),
   )
     .addHelpText(
       'after',

@@ -11,6 +11,7 @@ import { recordForHumans, recordJsonLine, recordRaw } from '../lib/record-format
 import { parseStartPosition, type StartPosition } from '../lib/start-position.js';
 import { onStdoutClosed, writeOut } from '../lib/stdout.js';
 import { readStream } from '../lib/stream-reader.js';
+import { shardIdOf } from '../lib/shard-lineage.js';
 
 interface TailFlags extends ConnectionFlags {
   from: StartPosition;
@@ -27,7 +28,11 @@ export function register(program: Command): void {
       .command('tail')
       .argument('<stream>', 'stream name')
       .description('Follow a stream and print its records (decoded, with partition key, sequence number and arrival time)')
-      .option('--from <position>', 'where to start: trim-horizon, latest, at-timestamp:ISO-8601 or sequence:N', parseStartPosition, { type: 'LATEST' } as StartPosition)
+      .addOption(
+        new Option('--from <position>', 'where to start: trim-horizon, latest, at-timestamp:ISO-8601 or sequence:N')
+          .argParser(parseStartPosition)
+          .default({ type: 'LATEST' } satisfies StartPosition, 'latest'),
+      )
       .option('--shard <id>', 'only this shard and its children (shardId-000000000001, or just 1)', shardIdOf)
       .option('--raw', 'print only the data of each record, one per line (for pipes)')
       .option('-n, --limit <n>', 'stop after this many records', integer(1))
@@ -47,10 +52,6 @@ Examples:
   freshet tail clicks --from at-timestamp:2024-05-01T17:47:00Z --raw | jq .user`,
     )
     .action((stream: string, flags: TailFlags) => withKinesis(flags, (ctx) => tail(ctx, stream, flags)));
-}
-
-function shardIdOf(value: string): string {
-  return /^\d+$/.test(value) ? `shardId-${value.padStart(12, '0')}` : value;
 }
 
 async function tail(ctx: KinesisContext, stream: string, flags: TailFlags): Promise<void> {

@@ -33,3 +33,8 @@ export function shardHoldsSequence(shard: Shard, sequenceNumber: string): boolea
   if (!range?.StartingSequenceNumber || seq < BigInt(range.StartingSequenceNumber)) return false;
   return range.EndingSequenceNumber === undefined || seq <= BigInt(range.EndingSequenceNumber);
 }
+
+/** `--shard` values: a full shard ID, or just its number (`1` → shardId-000000000001). */
+export function shardIdOf(value: string): string {
+  return /^\d+$/.test(value) ? `shardId-${value.padStart(12, '0')}` : value;
+}
