@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { start } from './runtime-harness.js';
+import { compileApplication } from '../../src/sql/plan/compile-application.js';
+import { columns, start } from './runtime-harness.js';
 
 const S = { SOURCE_SQL_STREAM_001: { CITY: 'VARCHAR(16)', TEMP: 'INTEGER' } };
 
@@ -136,5 +137,23 @@ describe('T-sort', () => {
       }),
       /selected AS ROWTIME/,
     );
+  });
+});
+
+describe('replacing the code of a running application', () => {
+  it('continues the clock; the new pumps see the rows inserted after the switch', () => {
+    const { app, out } = start('CREATE STREAM o (c VARCHAR(16)); CREATE PUMP p AS INSERT INTO o SELECT STREAM city FROM SOURCE_SQL_STREAM_001;', S);
+    app.advanceTime(1000);
+    app.insert('SOURCE_SQL_STREAM_001', { CITY: 'old', TEMP: 1 });
+    const next = app.replaceCode(
+      compileApplication("CREATE OR REPLACE STREAM o (c VARCHAR(16)); CREATE OR REPLACE PUMP p AS INSERT INTO o SELECT STREAM city || '!' FROM SOURCE_SQL_STREAM_001;", {
+        inputs: [{ name: 'SOURCE_SQL_STREAM_001', columns: columns(S.SOURCE_SQL_STREAM_001) }],
+      }),
+    );
+    const after: [number, unknown][] = [];
+    next.subscribe('O', (row, rowtime) => after.push([rowtime, row['C']]));
+    next.insert('SOURCE_SQL_STREAM_001', { CITY: 'new', TEMP: 1 });
+    assert.deepEqual(out.map((e) => e.row['C']), ['old']);
+    assert.deepEqual(after, [[1000, 'new!']]);
   });
 });

@@ -101,6 +101,17 @@ export class SqlApplication {
     for (const s of starters) s();
   }
 
+  /**
+   * New application code on a running application (UpdateApplication, the console's "Save and run SQL"): a fresh run
+   * of `app` that continues this one's clock and ROWTIMEs. Streams and pumps start empty, as CREATE OR REPLACE drops
+   * their in-flight data; the host subscribes again and keeps feeding the same inputs.
+   */
+  replaceCode(app: CompiledApplication, options: Omit<RunOptions, 'startTime'> = {}): SqlApplication {
+    const next = new SqlApplication(app, { ...options, startTime: this.time });
+    for (const [stream, t] of this.lastInsert) if (app.streams.some((s) => s.name === stream && s.kind === 'input')) next.lastInsert.set(stream, t);
+    return next;
+  }
+
   /** The clock's current time. */
   now(): number {
     return this.time;
