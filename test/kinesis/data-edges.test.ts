@@ -92,3 +92,18 @@ it('caps one GetRecords answer at 10 MiB of data', async () => {
   const second = await ok(json(ep, 'GetRecords', { ShardIterator: first.NextShardIterator }));
   assert.equal(second.Records.length, 1);
 });
+
+it('reports EncryptionType KMS on writes and records of an encrypted stream', async () => {
+  const name = 'edge-kms';
+  await createActiveStream(ep, name, 1);
+  await ok(json(ep, 'StartStreamEncryption', { StreamName: name, EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' }));
+  await waitForStatus(ep, name, 'ACTIVE');
+  const put = await ok(json(ep, 'PutRecord', { StreamName: name, PartitionKey: 'a', Data: Buffer.from('secret').toString('base64') }));
+  assert.equal(put.EncryptionType, 'KMS');
+  const puts = await ok(json(ep, 'PutRecords', { StreamName: name, Records: [{ PartitionKey: 'a', Data: '' }] }));
+  assert.equal(puts.EncryptionType, 'KMS');
+  const it = (await ok(json(ep, 'GetShardIterator', { StreamName: name, ShardId: 'shardId-0', ShardIteratorType: 'TRIM_HORIZON' }))).ShardIterator;
+  const got = await ok(json(ep, 'GetRecords', { ShardIterator: it }));
+  assert.deepEqual(got.Records.map((r: any) => r.EncryptionType), ['KMS', 'KMS']);
+  assert.deepEqual(text(got.Records), ['secret', '']);
+});
