@@ -40,6 +40,7 @@ Examples:
 }
 
 async function put(kinesis: import('@aws-sdk/client-kinesis').KinesisClient, stream: string, records: string[], flags: PutFlags): Promise<void> {
+  if (records.length > 0 && flags.file) throw new Error('give records as arguments or --file, not both');
   const chooseKey = keyChooser(flags);
   const progress = startProgress(`put ${stream}`, { bar: false, enabled: process.stderr.isTTY === true && records.length === 0 });
   const producer = new Producer(kinesis, stream, {

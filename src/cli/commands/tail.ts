@@ -67,7 +67,16 @@ async function tail(ctx: KinesisContext, stream: string, flags: TailFlags): Prom
     const useEfo = flags.efo ?? (ctx.endpoint.url !== undefined && !/amazonaws\.com/.test(ctx.endpoint.url) ? 'auto' : false);
     if (useEfo !== false) {
       const arn = await streamArnOf(ctx.kinesis, stream);
-      if (useEfo === true || (await offersFanOut(ctx.kinesis, arn))) consumer = await registerConsumer(ctx.kinesis, arn, controller.signal);
+      if (useEfo === true) consumer = await registerConsumer(ctx.kinesis, arn, controller.signal);
+      else if (await offersFanOut(ctx.kinesis, arn)) {
+        try {
+          consumer = await registerConsumer(ctx.kinesis, arn, controller.signal);
+        } catch (err) {
+          // A stream has room for 20 consumers; polling still works when they are taken.
+          if (!(err instanceof Error && err.name === 'LimitExceededException')) throw err;
+          process.stderr.write(errColors.yellow(`no room for another fan-out consumer on ${stream}: polling instead\n`));
+        }
+      }
     }
     if (process.stderr.isTTY && !controller.signal.aborted) {
       const how = consumer ? 'enhanced fan-out' : 'polling';
