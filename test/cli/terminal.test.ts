@@ -1,6 +1,9 @@
 /** What a person sees on a terminal: tail's records with colours, Ctrl+C to stop, dump's progress bar. */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CreateStreamCommand, DescribeStreamSummaryCommand, ListStreamConsumersCommand, PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import { startTestServer, type TestServer } from '../helpers/freshet.js';
 import { runOnPty } from './pty.js';
@@ -58,5 +61,25 @@ describe('freshet on a terminal', () => {
     assert.equal(r.code, 0, r.text);
     assert.match(r.text, /dump screen .*% \| \d+ records \| .* rec\/s/);
     assert.match(r.text, /Dumped 3 records \(\d+ B\) from screen \(2 shards\) to \/dev\/null in /);
+  });
+
+  it('load draws a progress bar, generate a running count', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'freshet-pty-'));
+    try {
+      const file = join(dir, 'in.jsonl');
+      await writeFile(file, Array.from({ length: 50 }, (_, i) => JSON.stringify({ arrival: '2024-01-01T00:00:00Z', data: { i } })).join('\n') + '\n');
+      const [load, generate] = await Promise.all([
+        runOnPty(['load', file, '--to', 'screen', ...ep]),
+        runOnPty(['generate', 'traffic', '--stream', 'screen', '--rate', '20', '--count', '10', ...ep]),
+      ]);
+      assert.equal(load.code, 0, load.text);
+      assert.match(load.text, /load screen .*\d+% \| \d+ records \| .* \| ETA /);
+      assert.match(load.text, /Loaded 50 records \(\d+ B\) from .*in\.jsonl into screen in /);
+      assert.equal(generate.code, 0, generate.text);
+      assert.match(generate.text, /generate traffic → screen \d+ records \| .* rec\/s/);
+      assert.match(generate.text, /Wrote 10 traffic records \(.*\) to screen in /);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
