@@ -3,6 +3,7 @@
  * started in that order and closed in the reverse one. Used by `freshet serve` and by the integration tests.
  */
 import { resolve } from 'node:path';
+import { createAnalyticsService, type AnalyticsOptions } from './analytics/service.js';
 import { createKinesisService } from './kinesis/service.js';
 import { startServer, type AccessKey, type HttpRoute } from './server/server.js';
 import { createEmbeddedStorage, type SyncPolicy } from './storage/embedded/index.js';
@@ -32,6 +33,8 @@ export interface FreshetConfig {
   /** Account when a request's access key maps to none (default 000000000000). */
   accountId?: string;
   routes?: HttpRoute[];
+  /** Kinesis Data Analytics tuning (clock tick, poll interval, transition time, reference-data folder). */
+  analytics?: Partial<Omit<AnalyticsOptions, 'storage' | 'kinesis' | 'dataDir'>>;
 }
 
 export interface RunningFreshet {
@@ -73,6 +76,14 @@ export async function startFreshet(config: FreshetConfig): Promise<RunningFreshe
     await storage.close();
     throw err;
   }
+  const analytics = createAnalyticsService({ ...config.analytics, storage, kinesis, dataDir });
+  try {
+    await analytics.start();
+  } catch (err) {
+    await kinesis.stop();
+    await storage.close();
+    throw err;
+  }
 
   let server;
   try {
@@ -83,13 +94,14 @@ export async function startFreshet(config: FreshetConfig): Promise<RunningFreshe
       tlsCert: config.tlsCert,
       tlsKey: config.tlsKey,
       dataDir,
-      services: [kinesis],
+      services: [kinesis, analytics],
       routes: config.routes,
       auth: config.auth || config.accessKeys?.length ? { verify: config.auth ?? false, keys: config.accessKeys ?? [] } : undefined,
       defaultRegion: config.region ?? DEFAULT_REGION,
       defaultAccountId: accountId,
     });
   } catch (err) {
+    await analytics.stop();
     await kinesis.stop();
     await storage.close();
     throw err;
@@ -107,6 +119,7 @@ export async function startFreshet(config: FreshetConfig): Promise<RunningFreshe
     close() {
       closing ??= (async () => {
         await server.close();
+        await analytics.stop();
         await kinesis.stop();
         await storage.close();
       })();

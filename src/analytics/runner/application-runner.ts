@@ -1,0 +1,246 @@
+/**
+ * A running application: its SQL (src/sql) fed from its input stream's shards, driven by the wall clock, its
+ * outputs written to their destinations, its input positions checkpointed after each delivery.
+ *
+ * Time: ROWTIME is the service's clock when a record is ingested; every `tickMs` the clock is advanced, so
+ * tumbling windows close on schedule without new rows, and outputs are flushed. Each delivery that succeeds
+ * completely moves the checkpoint to the positions read before it (at-least-once, like KDA).
+ */
+import { APPROXIMATE_ARRIVAL_TIME, ERROR_STREAM, ERROR_STREAM_COLUMNS, SqlApplication, type Row } from '../../sql/index.js';
+import { inAppStreamNames, type StartingPosition, type StoredApplication } from '../model/application.js';
+import type { CheckpointStore, InputCheckpoint } from './checkpoints.js';
+import { compileSpec, type CompiledSpec } from './compile.js';
+import type { EndpointResolver } from './endpoint-resolver.js';
+import { OutputSink } from './output-sink.js';
+import { fetchReference, type ReferenceFetcher } from './reference-data.js';
+import { ShardReader } from './shard-reader.js';
+import type { IteratorStart, ReadRecord, ShardInfo, StreamEndpoint } from './stream-endpoint.js';
+
+export type RunSpec = Pick<StoredApplication, 'name' | 'arn' | 'code' | 'inputs' | 'outputs' | 'references' | 'tags'>;
+
+export interface RunnerOptions {
+  resolve: EndpointResolver;
+  checkpoints: CheckpointStore;
+  fetchers: readonly ReferenceFetcher[];
+  /** Epoch ms: ROWTIME, CURRENT_TIMESTAMP and window closing follow it. */
+  now(): number;
+  pollMs: number;
+  tickMs: number;
+  /** How often the input's shard list is re-read (resharding, a stream created after the start). */
+  shardRefreshMs: number;
+  /** Configuration and delivery problems (KDA sent these to CloudWatch Logs). */
+  log(message: string): void;
+}
+
+interface InputState {
+  inputId: string;
+  streams: string[];
+  endpoint?: StreamEndpoint;
+  position: StartingPosition;
+  checkpoint: InputCheckpoint;
+  hadCheckpoint: boolean;
+  readers: Map<string, ShardReader>;
+}
+
+export class ApplicationRunner {
+  private compiled!: CompiledSpec;
+  private run!: SqlApplication;
+  private readonly inputs: InputState[] = [];
+  private readonly sinks: OutputSink[] = [];
+  private stopSignal!: () => void;
+  private readonly stoppedPromise = new Promise<void>((res) => (this.stopSignal = res));
+  private stopping = false;
+  private timer: NodeJS.Timeout | undefined;
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private committing: Promise<void> | undefined;
+  private readonly reported = new Set<string>();
+  private startTime = 0;
+
+  constructor(
+    readonly spec: RunSpec,
+    private readonly o: RunnerOptions,
+  ) {}
+
+  /** Compiles, loads reference data, connects outputs and starts reading every input from `positions` (by InputId). */
+  async start(positions: Readonly<Record<string, StartingPosition>>): Promise<void> {
+    this.compiled = compileSpec(this.spec.code, this.spec.inputs, this.spec.references);
+    this.startTime = this.o.now();
+    const tables: Record<string, Row[]> = {};
+    for (const ref of this.spec.references) {
+      tables[ref.TableName] = [];
+      if (!ref.S3ReferenceDataSource) continue;
+      try {
+        const content = await fetchReference(this.o.fetchers, ref.S3ReferenceDataSource);
+        tables[ref.TableName] = this.compiled.referenceDecoders.get(ref.TableName)!.decode(content).rows;
+      } catch (err) {
+        this.report(`ReferenceDataError: reference ${ref.ReferenceId} (table ${ref.TableName}): ${(err as Error).message}`);
+      }
+    }
+    this.run = new SqlApplication(this.compiled.app, { startTime: this.startTime, tables });
+    for (const out of this.spec.outputs) {
+      const info = this.compiled.app.streams.find((s) => s.name === out.Name);
+      const columns = out.Name === ERROR_STREAM ? ERROR_STREAM_COLUMNS : info?.columns;
+      if (!columns) {
+        this.report(`OutputError: output ${out.OutputId}: the application has no in-application stream named ${out.Name}`);
+        continue;
+      }
+      const arn = out.KinesisStreamsOutput?.ResourceARN;
+      if (!arn) {
+        this.report(`OutputError: output ${out.OutputId}: only Kinesis stream destinations are delivered (Firehose and Lambda are not yet)`);
+        continue;
+      }
+      const sink = new OutputSink(out.Name, columns, out.DestinationSchema.RecordFormatType, this.o.resolve(arn, this.spec.tags));
+      this.sinks.push(sink);
+      this.run.subscribe(out.Name, (row) => sink.push(row));
+    }
+    for (const input of this.spec.inputs) {
+      const saved = await this.o.checkpoints.load(input.InputId);
+      const state: InputState = {
+        inputId: input.InputId,
+        streams: inAppStreamNames(input),
+        position: positions[input.InputId] ?? 'LAST_STOPPED_POINT',
+        checkpoint: saved ?? { shards: {} },
+        hadCheckpoint: saved !== undefined,
+        readers: new Map(),
+      };
+      this.inputs.push(state);
+      const arn = input.KinesisStreamsInput?.ResourceARN;
+      if (!arn) {
+        this.report(`InputError: input ${input.InputId}: only Kinesis stream sources are read (Firehose is not yet)`);
+        continue;
+      }
+      if (input.InputProcessingConfiguration) {
+        this.report(`InputError: input ${input.InputId}: Lambda preprocessing is not available; records are read as they are`);
+      }
+      state.endpoint = this.o.resolve(arn, this.spec.tags);
+    }
+    await this.refreshShards();
+    this.refreshTimer = setInterval(() => void this.refreshShards(), this.o.shardRefreshMs);
+    this.timer = setInterval(() => void this.tick(), this.o.tickMs);
+  }
+
+  /** Stops reading, delivers what was produced and saves the positions (LAST_STOPPED_POINT resumes there). */
+  async stop(): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    clearInterval(this.timer);
+    clearInterval(this.refreshTimer);
+    this.stopSignal();
+    await Promise.all(this.inputs.flatMap((i) => [...i.readers.values()].map((r) => r.finished)));
+    await this.committing;
+    if (this.run) await this.commit();
+    for (const s of this.sinks) s.close();
+    for (const i of this.inputs) i.endpoint?.close();
+  }
+
+  private report(message: string): void {
+    if (this.reported.has(message)) return;
+    this.reported.add(message);
+    this.o.log(`application ${this.spec.name}: ${message}`);
+  }
+
+  private async refreshShards(): Promise<void> {
+    for (const input of this.inputs) {
+      if (!input.endpoint || this.stopping) continue;
+      let shards: ShardInfo[];
+      try {
+        shards = await input.endpoint.listShards();
+      } catch (err) {
+        this.report(`InputError: input ${input.inputId}: cannot list the shards of ${input.endpoint.arn}: ${(err as Error).message}`);
+        continue;
+      }
+      if (this.stopping) return;
+      const ids = shards.map((s) => s.shardId).sort();
+      const present = new Set(ids);
+      const isDone = (id: string | undefined): boolean =>
+        id === undefined || !present.has(id) || input.checkpoint.shards[id]?.done === true || input.readers.get(id)?.done === true;
+      for (const shard of shards) {
+        if (input.readers.has(shard.shardId) || input.checkpoint.shards[shard.shardId]?.done) continue;
+        // Children wait until their parents are read to the end, so records stay in order per key.
+        if (!isDone(shard.parentShardId) || !isDone(shard.adjacentParentShardId)) continue;
+        const stream = input.streams[ids.indexOf(shard.shardId) % input.streams.length]!;
+        const reader = new ShardReader({
+          endpoint: input.endpoint,
+          shardId: shard.shardId,
+          start: this.startOf(input, shard.shardId),
+          pollMs: this.o.pollMs,
+          onRecords: (records) => this.ingest(input, stream, records),
+          onError: (err) => this.report(`InputError: input ${input.inputId}: reading ${shard.shardId} of ${input.endpoint!.arn}: ${(err as Error).message}`),
+          stopped: this.stoppedPromise,
+          isStopped: () => this.stopping,
+        });
+        reader.lastSequenceNumber = input.checkpoint.shards[shard.shardId]?.sequenceNumber;
+        input.readers.set(shard.shardId, reader);
+        // A finished parent lets its children start without waiting for the next refresh.
+        void reader.finished.then(() => {
+          if (reader.done && !this.stopping) void this.refreshShards();
+        });
+      }
+    }
+  }
+
+  private startOf(input: InputState, shardId: string): IteratorStart {
+    const at: IteratorStart = { type: 'AT_TIMESTAMP', timestamp: new Date(this.startTime) };
+    switch (input.position) {
+      case 'TRIM_HORIZON':
+        return { type: 'TRIM_HORIZON' };
+      case 'NOW':
+        return at;
+      case 'LAST_STOPPED_POINT':
+        // A shard the last run never saw (created since) is read from its start; a first run starts now.
+        return input.hadCheckpoint ? { type: 'TRIM_HORIZON' } : at;
+    }
+  }
+
+  private ingest(input: InputState, stream: string, records: ReadRecord[]): void {
+    if (this.stopping) return;
+    const decoder = this.compiled.inputDecoders.get(input.inputId)!;
+    this.run.advanceTime(this.o.now());
+    for (const record of records) {
+      const { rows, errors } = decoder.decode(record.data);
+      if (errors.length) {
+        const hex = Buffer.from(record.data).toString('hex');
+        for (const e of errors) this.run.reportIngestError(e.name, e.message, hex);
+      }
+      for (const row of rows) {
+        row[APPROXIMATE_ARRIVAL_TIME] = record.arrivalMs;
+        this.run.insert(stream, row);
+      }
+    }
+  }
+
+  private async tick(): Promise<void> {
+    if (this.stopping || this.committing) return;
+    this.run.advanceTime(this.o.now());
+    this.committing = this.commit().finally(() => (this.committing = undefined));
+    await this.committing;
+  }
+
+  /** Delivers every queued output row, then saves the input positions read before the delivery began. */
+  private async commit(): Promise<void> {
+    const snapshot = this.inputs.map((input) => {
+      const shards: InputCheckpoint['shards'] = { ...input.checkpoint.shards };
+      for (const [id, r] of input.readers) {
+        if (r.done) shards[id] = { ...(r.lastSequenceNumber ? { sequenceNumber: r.lastSequenceNumber } : {}), done: true };
+        else if (r.lastSequenceNumber) shards[id] = { sequenceNumber: r.lastSequenceNumber };
+      }
+      return { input, checkpoint: { shards } };
+    });
+    let delivered = true;
+    for (const sink of this.sinks) {
+      try {
+        if (!(await sink.flush())) delivered = false;
+      } catch (err) {
+        delivered = false;
+        this.report(`OutputError: output ${sink.stream}: ${(err as Error).message}`);
+      }
+    }
+    if (!delivered) return;
+    for (const { input, checkpoint } of snapshot) {
+      if (JSON.stringify(checkpoint) === JSON.stringify(input.checkpoint)) continue;
+      await this.o.checkpoints.save(input.inputId, checkpoint);
+      input.checkpoint = checkpoint;
+      input.hadCheckpoint = true;
+    }
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * Which way an application reaches the stream an ARN names. A stream this Freshet serves (same account, region
+ * and name) is used in-process; anything else goes through `@aws-sdk/client-kinesis` with the region from the ARN
+ * and endpoint and credentials from the usual AWS configuration (AWS_ENDPOINT_URL_KINESIS, profiles…), unless
+ * the application carries a `freshet:kinesis-endpoint` tag naming an endpoint of its own.
+ */
+import { parseStreamArn } from '../../kinesis/model/arns.js';
+import type { KinesisService } from '../../kinesis/service.js';
+import type { Tag } from '../model/application.js';
+import { inProcessEndpoint, sdkEndpoint, type StreamEndpoint } from './stream-endpoint.js';
+
+export const ENDPOINT_TAG = 'freshet:kinesis-endpoint';
+
+export type EndpointResolver = (arn: string, tags: readonly Tag[]) => StreamEndpoint;
+
+export function serviceEndpointResolver(kinesis: KinesisService | undefined): EndpointResolver {
+  return (arn, tags) => {
+    const endpoint = tags.find((t) => t.Key === ENDPOINT_TAG)?.Value;
+    const locator = parseStreamArn(arn);
+    if (!endpoint && kinesis && locator && kinesis.runtime.registry.find(locator.accountId, locator.region, locator.streamName)) {
+      return inProcessEndpoint(kinesis, arn, locator.accountId, locator.region);
+    }
+    return sdkEndpoint(arn, { ...(locator ? { region: locator.region } : {}), ...(endpoint ? { endpoint } : {}), maxAttempts: 3 });
+  };
+}
