@@ -30,7 +30,7 @@ export async function compiledFreshetMemory(log: (line: string) => void): Promis
     const idleRssMiB = rssMiB(server.pid);
     const stream = await createActiveStream(h1, STREAMS.read, WORKLOAD.shardCount);
     const w = WORKLOAD;
-    const load = await loadRecords(h1, server.pid, stream.name, 0, w.storedRecordsForRss, w.putRecordsBatch, w.writers, 4 * w.loadCapSeconds);
+    const load = await loadRecords(h1, server.pid, stream.name, 0, w.storedRecordsForRss, w.putRecordsBatch, w.writers, w.loadCapSeconds);
     await new Promise((r) => setTimeout(r, 1000));
     const result = { idleRssMiB, storedRecords: load.records, rssMiB: rssMiB(server.pid), errors: load.errors };
     log(`${server.name}: idle RSS ${idleRssMiB.toFixed(0)} MiB; after ${load.records} records ${result.rssMiB.toFixed(0)} MiB`);

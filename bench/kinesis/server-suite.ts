@@ -49,6 +49,8 @@ export interface SuiteOptions {
   millionRecordRss: boolean;
   /** Repeat the throughput phases over h2c (Freshet; the peers are compared over HTTP/1.1 only). */
   http2Variants: boolean;
+  /** Stop loading the read-back records after this long (see WORKLOAD.slowPeerLoadCapSeconds). */
+  loadCapSeconds: number;
   /** HTTP/1.1 load generator: the raw keep-alive client (default) or undici, to cross-check it. */
   http1Client: 'raw' | 'undici';
   log: (line: string) => void;
@@ -91,9 +93,9 @@ export async function runSuite(server: ServerHandle, options: SuiteOptions): Pro
     ]);
     log(`streams ACTIVE`);
 
-    const load200k = await loadRecords(h1, server.pid, readStream.name, 0, w.readRecords, w.putRecordsBatch, w.writers, w.loadCapSeconds);
+    const load200k = await loadRecords(h1, server.pid, readStream.name, 0, w.readRecords, w.putRecordsBatch, w.writers, options.loadCapSeconds);
     const stored = load200k.records;
-    log(`loaded ${stored} records${load200k.capped ? ` (stopped by the ${w.loadCapSeconds} s cap)` : ''} (${load200k.perSecond.toFixed(0)} rec/s, ${load200k.errors} errors)`);
+    log(`loaded ${stored} records${load200k.capped ? ` (stopped by the ${options.loadCapSeconds} s cap)` : ''} (${load200k.perSecond.toFixed(0)} rec/s, ${load200k.errors} errors)`);
     await settle();
     const rssAfter200kMiB = rssMiB(server.pid);
     log(`RSS after ${stored} records: ${rssAfter200kMiB.toFixed(0)} MiB`);
@@ -111,7 +113,7 @@ export async function runSuite(server: ServerHandle, options: SuiteOptions): Pro
     let storedForRss: number | undefined;
     if (options.millionRecordRss) {
       const more = w.storedRecordsForRss - stored;
-      loadToMillion = await loadRecords(h1, server.pid, readStream.name, stored, more, w.putRecordsBatch, w.writers, 2 * w.loadCapSeconds);
+      loadToMillion = await loadRecords(h1, server.pid, readStream.name, stored, more, w.putRecordsBatch, w.writers, w.loadCapSeconds);
       storedForRss = stored + loadToMillion.records;
       await settle();
       rssAfterMillionMiB = rssMiB(server.pid);

@@ -40,7 +40,7 @@ function rows(): Row[] {
       label: '  records stored and read back',
       unit: '',
       ratio: false,
-      value: (r) => `${r.load200k.records.toLocaleString('en-US')}${r.load200k.capped ? ` (load cap ${w.loadCapSeconds} s)` : ''}, ${r.read.check.exact ? 'exact' : 'NOT exact'}`,
+      value: (r) => `${r.load200k.records.toLocaleString('en-US')}${r.load200k.capped ? ` (load stopped at ${r.load200k.seconds.toFixed(0)} s)` : ''}, ${r.read.check.exact ? 'exact' : 'NOT exact'}`,
     },
     { label: 'put→get p50, GetRecords polling', unit: 'ms', ratio: true, value: (r) => lat(r.pollingLatency, 'p50') },
     { label: 'put→get p99, GetRecords polling', unit: 'ms', ratio: true, value: (r) => lat(r.pollingLatency, 'p99') },
@@ -71,7 +71,9 @@ export function resultsTable(results: ServerResult[]): string {
       ? peers.map((p) => {
           const a = row.value(freshet);
           const b = row.value(p);
-          return row.ratio && typeof a === 'number' && typeof b === 'number' && b > 0 ? `${(a / b).toFixed(2)}×` : '–';
+          if (!row.ratio || typeof a !== 'number' || typeof b !== 'number' || !(b > 0)) return '–';
+          const r = a / b;
+          return `${r >= 0.1 ? r.toFixed(2) : r.toPrecision(2)}×`;
         })
       : [];
     return [row.label, row.unit, ...cells, ...ratios];
