@@ -45,9 +45,18 @@ export class SigV4Verifier {
     const key = scope && this.keys.get(scope.accessKeyId);
     if (!scope || !key) throw new AwsError('UnrecognizedClientException', UNRECOGNIZED);
 
-    const amzDate = sig.kind === 'query' ? sig.amzDate! : headerValue(req.headers['x-amz-date']) ?? '';
-    const signedAt = parseAmzDate(amzDate) ?? (sig.kind === 'header' ? Date.parse(headerValue(req.headers.date) ?? '') : NaN);
-    if (Number.isNaN(signedAt)) throw new AwsError('InvalidSignatureException', MISMATCH);
+    // The signing time: X-Amz-Date, or (header signatures only) the HTTP Date header, which then enters the
+    // string to sign in the same basic ISO 8601 form.
+    let amzDate = sig.kind === 'query' ? sig.amzDate! : headerValue(req.headers['x-amz-date']);
+    let signedAt = amzDate === undefined ? undefined : parseAmzDate(amzDate);
+    if (amzDate === undefined && sig.kind === 'header') {
+      const fromDateHeader = Date.parse(headerValue(req.headers.date) ?? '');
+      if (!Number.isNaN(fromDateHeader)) {
+        signedAt = fromDateHeader;
+        amzDate = formatAmzDate(fromDateHeader);
+      }
+    }
+    if (signedAt === undefined || amzDate === undefined) throw new AwsError('InvalidSignatureException', MISMATCH);
     checkTime(sig, signedAt, now);
 
     const queryIndex = req.url.indexOf('?');

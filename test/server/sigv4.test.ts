@@ -132,6 +132,34 @@ describe('SigV4 header signatures made by hand', () => {
   });
 });
 
+describe('SigV4 with the HTTP Date header instead of X-Amz-Date', () => {
+  it('verifies, with the date in basic ISO 8601 form in the string to sign', async () => {
+    // Signed by hand, following the published algorithm, because SDK signers always add X-Amz-Date.
+    const now = new Date();
+    const amzDate = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const day = amzDate.slice(0, 8);
+    const body = '{}';
+    const headers: Record<string, string> = {
+      'content-type': 'application/x-amz-json-1.1',
+      date: now.toUTCString(),
+      host,
+      'x-amz-target': 'Kinesis_20131202.ListStreams',
+    };
+    const signed = Object.keys(headers).sort().join(';');
+    const canonical = ['POST', '/', '', ...Object.keys(headers).sort().map((k) => `${k}:${headers[k]}`), '', signed, createHash('sha256').update(body).digest('hex')].join('\n');
+    const scope = `${day}/us-east-1/kinesis/aws4_request`;
+    const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, createHash('sha256').update(canonical).digest('hex')].join('\n');
+    let key: Buffer = createHmac('sha256', 'AWS4' + KEY.secretAccessKey).update(day).digest();
+    for (const part of ['us-east-1', 'kinesis', 'aws4_request']) key = createHmac('sha256', key).update(part).digest();
+    const signature = createHmac('sha256', key).update(toSign).digest('hex');
+    const authorization = `AWS4-HMAC-SHA256 Credential=${KEY.accessKeyId}/${scope}, SignedHeaders=${signed}, Signature=${signature}`;
+    const ok = await rawRequest({ endpoint: server.endpoint, headers: { ...headers, authorization }, body });
+    assert.equal(ok.status, 200, ok.text);
+    const wrong = await rawRequest({ endpoint: server.endpoint, headers: { ...headers, authorization: authorization.replace(/.$/, (c) => (c === '0' ? '1' : '0')) }, body });
+    assert.equal(wrong.json().__type, 'InvalidSignatureException');
+  });
+});
+
 describe('SigV4 presigned requests', () => {
   it('accepts a presigned request and refuses it once expired or tampered', async () => {
     const presigned = await signer().presign(listStreamsRequest(), { expiresIn: 300 });
