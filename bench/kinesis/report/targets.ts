@@ -49,6 +49,8 @@ export function judgeTargets(freshet: ServerResult | undefined, kinesalite: Serv
     pass: sub.latency !== undefined && sub.errors === 0 && sub.latency.p99 <= TARGETS.subscribeP99Ms,
   });
   const rss = freshet.rssAfterMillionMiB;
+  // Variants that skip the memory phase (--sync none) are judged on throughput and latency only.
+  if (rss === undefined && freshet.server !== 'Freshet') return verdicts;
   verdicts.push({
     target: `RSS ≤ ${TARGETS.rssMiBAfterMillion} MiB after ${WORKLOAD.storedRecordsForRss.toLocaleString('en-US')} records`,
     measured: rss === undefined ? 'not measured' : `${rss.toFixed(0)} MiB with ${freshet.storedForRss?.toLocaleString('en-US')} records stored`,
