@@ -35,6 +35,12 @@ describe('lexer', () => {
     assert.equal((parseExpressionText('1.50') as { type: { scale?: number } }).type.scale, 2);
   });
 
+  it('limits identifiers to 128 characters', () => {
+    assert.equal(tokenize('A'.repeat(128))[0]!.value.length, 128);
+    assert.match(compileError(() => tokenize('x ' + 'A'.repeat(129))).message, /longer than 128 characters at line 1, column 3/);
+    assert.throws(() => tokenize(`"${'a'.repeat(129)}"`), /longer than 128/);
+  });
+
   it('reports an unterminated string at its start', () => {
     const e = compileError(() => tokenize("SELECT\n  'abc"));
     assert.deepEqual(e.position, { line: 2, column: 3 });

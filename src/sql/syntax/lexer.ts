@@ -22,6 +22,9 @@ export interface Token {
   readonly offset: number;
 }
 
+/** SR "Identifiers": names are at most 128 characters. */
+const MAX_IDENTIFIER = 128;
+
 const TWO_CHAR_OPS = new Set(['<>', '<=', '>=', '||', '!=']);
 const ONE_CHAR_OPS = new Set(['(', ')', ',', ';', '.', '+', '-', '*', '/', '=', '<', '>', '[', ']', ':', '?']);
 
@@ -84,12 +87,14 @@ export function tokenize(source: string): Token[] {
     }
     if (isIdentStart(c)) {
       while (i < n && isIdentPart(source[i]!)) i++;
+      if (i - start > MAX_IDENTIFIER) fail(`Identifier is longer than ${MAX_IDENTIFIER} characters`, start);
       tokens.push({ type: 'word', value: source.slice(start, i).toUpperCase(), pos, offset: start });
       continue;
     }
     if (c === '"') {
       const value = readQuoted('"');
       if (value.length === 0) fail('Zero-length delimited identifier', start);
+      if (value.length > MAX_IDENTIFIER) fail(`Identifier is longer than ${MAX_IDENTIFIER} characters`, start);
       if (/[\u0000-\u001f]/.test(value)) fail('Control characters are not allowed in a quoted identifier', start);
       tokens.push({ type: 'qident', value, pos, offset: start });
       continue;
