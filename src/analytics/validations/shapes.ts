@@ -26,7 +26,8 @@ export const kdaArn = (): FieldSpec => ({
   notNull: true,
   lengthGreaterThanOrEqual: 1,
   lengthLessThanOrEqual: 2048,
-  regex: 'arn:aws:kinesisanalytics:[a-z]{2}-[a-z]+-\\d{1}+:\\d{12}+:application/[a-zA-Z0-9_.-]{1,128}',
+  // The model's Java pattern has possessive `\d{1}+` and `\d{12}+`; the same language without them for JS.
+  regex: 'arn:aws:kinesisanalytics:[a-z]{2}-[a-z]+-\\d{1}:\\d{12}:application/[a-zA-Z0-9_.-]{1,128}',
 });
 
 const inAppName = (required: boolean): FieldSpec => req({ type: 'String', lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 32 }, required);
