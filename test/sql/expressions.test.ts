@@ -53,6 +53,8 @@ describe('expressions (interpreter and code generator agree)', () => {
     assert.equal(evalBoth("s NOT IN ('AMZN', 'TGT')", { s: 'QXZ' }, { s: 'VARCHAR(4)' }), true);
     assert.equal(evalBoth('3 IN (1, NULL)'), null);
     assert.equal(evalBoth("'5' = 5"), true);
+    assert.equal(evalBoth("c = 'AB'", { c: 'AB  ' }, { c: 'CHAR(4)' }), true);
+    assert.equal(evalBoth("c = 'AB'", { c: 'AB  ' }, { c: 'VARCHAR(4)' }), false);
   });
 
   it('LIKE and SIMILAR TO', () => {

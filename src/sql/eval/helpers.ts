@@ -92,6 +92,12 @@ export const helpers = {
   gt: (a: number | string, b: number | string): boolean => a > b,
   ge: (a: number | string, b: number | string): boolean => a >= b,
   cmpBin: (a: Uint8Array, b: Uint8Array, op: string): boolean => compareOp(compareBytes(a, b), op),
+  /** CHAR(n) values are blank-padded: they compare with trailing blanks ignored (PAD SPACE). */
+  cmpPad: (a: string, b: string, op: string): boolean => {
+    const x = a.replace(/ +$/, '');
+    const y = b.replace(/ +$/, '');
+    return compareOp(x < y ? -1 : x > y ? 1 : 0, op);
+  },
   // ---- conversions and access
   cast: (v: unknown, fn: (v: unknown) => unknown): unknown => fn(v),
   member: (row: Record<string, unknown>, field: string): unknown => row[field] ?? null,

@@ -316,6 +316,10 @@ export function bindBinary(op: string, l: BExpr, r: BExpr, pos: SourcePosition):
       if (isCharacter(a) && !isCharacter(b) && b.name !== 'NULL') x = coerceTo(l, b);
       if (isCharacter(b) && !isCharacter(a) && a.name !== 'NULL') y = coerceTo(r, a);
       if (a.name === 'BINARY' || a.name === 'VARBINARY') return strict(nullable(BOOLEAN, n), 'cmpBin', [x, y], [op]);
+      // A CHAR(n) column holds blank-padded text.
+      if (isCharacter(a) && isCharacter(b) && ((a.name === 'CHAR' && l.k !== 'const') || (b.name === 'CHAR' && r.k !== 'const'))) {
+        return strict(nullable(BOOLEAN, n), 'cmpPad', [x, y], [op]);
+      }
       return strict(nullable(BOOLEAN, n), COMPARE_FN[op], [x, y]);
     }
     case '||': {
