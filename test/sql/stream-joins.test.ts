@@ -47,6 +47,22 @@ describe('stream-to-stream joins', () => {
     assert.equal(out.length, 2, 'order 2 matched, so it gets no NULL row');
   });
 
+  it('RIGHT: the windowed right side is the outer side', () => {
+    const { app, out } = start(
+      `CREATE STREAM o (shipped INTEGER, id INTEGER);
+       CREATE PUMP p AS INSERT INTO o
+         SELECT STREAM s.order_id, o.id FROM SHIPMENTS AS s
+         RIGHT JOIN ORDERS OVER (RANGE INTERVAL '1' MINUTE PRECEDING) AS o ON o.id = s.order_id;`,
+      inputs,
+    );
+    app.insert('ORDERS', { ID: 1, ITEM: 'pen' });
+    app.insert('ORDERS', { ID: 2, ITEM: 'cup' });
+    app.advanceTime(1_000);
+    app.insert('SHIPMENTS', { ORDER_ID: 1 });
+    app.finish();
+    assert.deepEqual(out.map((e) => [e.rowtime, e.row]), [[1_000, { SHIPPED: 1, ID: 1 }], [MIN, { SHIPPED: null, ID: 2 }]]);
+  });
+
   it('a join of two unwindowed streams is rejected', () => {
     assert.throws(
       () => start('CREATE STREAM o (id INTEGER); CREATE PUMP p AS INSERT INTO o SELECT STREAM o.id FROM ORDERS o JOIN SHIPMENTS s ON o.id = s.order_id;', inputs),
