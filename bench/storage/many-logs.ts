@@ -1,7 +1,7 @@
 /**
  * Group commit with many logs (sync 'always'): one writer per log (at least 8), appends of 100 × 100 B, 200,000
- * records in all, for 4, 64 and 256 logs. Each sync round fdatasyncs every dirty segment file, and those run on
- * libuv's threadpool (4 threads unless UV_THREADPOOL_SIZE is set when the process starts): compare
+ * records in all, for 4, 64 and 256 logs. A sync round fdatasyncs up to 8 segment files plus the shared commit
+ * journal, on libuv's threadpool (4 threads unless UV_THREADPOOL_SIZE is set when the process starts): compare
  *
  *   node --import tsx bench/storage/many-logs.ts
  *   UV_THREADPOOL_SIZE=64 node --import tsx bench/storage/many-logs.ts

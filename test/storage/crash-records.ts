@@ -4,8 +4,11 @@ import type { RecordInput } from '../../src/storage/engine.js';
 export const CRASH_LOGS = ['crash-a', 'crash-b', 'crash-c', 'crash-d'];
 export const CRASH_WRITERS = 8;
 export const CRASH_COUNTER = 'crash/counter';
-/** Small segments, so that kills also land during sealing, index saving and segment deletion. */
-export const CRASH_SEGMENT_BYTES = 64 * 1024;
+/**
+ * Small segments and a small commit journal that most appends go through (the rest sync their segment directly),
+ * so that kills also land during sealing, index saving, segment deletion and journal checkpoints.
+ */
+export const CRASH_OPTIONS = { segmentBytes: 64 * 1024, journalCheckpointBytes: 256 * 1024, journalFromFiles: 2 };
 
 /** The data of record `k` of append `seq` by `writer`: ~100 bytes, every one depending on the identity. */
 export function crashData(writer: string, seq: number, k: number): Buffer {

@@ -5,35 +5,17 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { appendFile, readdir, readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { join } from 'node:path';
 import { createEmbeddedStorage } from '../../src/storage/embedded/index.js';
 import { withTempDir } from './helpers.js';
-
-const CHILD = resolve(import.meta.dirname, 'write-then-hang.ts');
-
-function writeThenKill(dataDir: string, log: string, batches: number): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, log, String(batches)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      if (line === 'done') child.kill('SIGKILL');
-    });
-    child.on('error', reject);
-    child.on('close', (_code, signal) =>
-      signal === 'SIGKILL' ? resolvePromise() : reject(new Error('child ended on its own')),
-    );
-  });
-}
+import { writeThenKill } from './kill-child.js';
 
 describe('recovery from a saved index prefix (embedded)', () => {
   it('after kill -9 mid-segment, records before and after the saved prefix are all there; a torn tail is cut', () =>
     withTempDir(async (dataDir) => {
       // 80 batches × 500 records × ~135 B on disk ≈ 5.4 MiB: past the first checkpoint (4 MiB), not the second.
-      await writeThenKill(dataDir, 'p', 80);
+      await writeThenKill(dataDir, ['p'], 80);
       const dir = join(dataDir, 'logs', 'p');
       const files = (await readdir(dir)).sort();
       const seg = join(dir, files.find((f) => f.endsWith('.seg'))!);

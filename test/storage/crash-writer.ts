@@ -9,10 +9,10 @@
  * Usage: node --import tsx test/storage/crash-writer.ts <dataDir> <round>
  */
 import { createEmbeddedStorage } from '../../src/storage/embedded/index.js';
-import { CRASH_COUNTER, crashRecord, CRASH_LOGS, CRASH_SEGMENT_BYTES, CRASH_WRITERS } from './crash-records.js';
+import { CRASH_COUNTER, crashRecord, CRASH_LOGS, CRASH_OPTIONS, CRASH_WRITERS } from './crash-records.js';
 
 const [dataDir, round] = process.argv.slice(2) as [string, string];
-const engine = createEmbeddedStorage({ dataDir, sync: 'always', segmentBytes: CRASH_SEGMENT_BYTES });
+const engine = createEmbeddedStorage({ ...CRASH_OPTIONS, dataDir, sync: 'always' });
 await engine.open();
 const say = (line: string) => process.stdout.write(`${line}\n`);
 

@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createEmbeddedStorage } from '../../src/storage/embedded/index.js';
 import type { StoredRecord } from '../../src/storage/engine.js';
-import { CRASH_COUNTER, crashData, CRASH_LOGS, CRASH_SEGMENT_BYTES } from './crash-records.js';
+import { CRASH_COUNTER, crashData, CRASH_LOGS, CRASH_OPTIONS } from './crash-records.js';
 
 const WRITER = resolve(import.meta.dirname, 'crash-writer.ts');
 
@@ -58,7 +58,7 @@ interface Reopened {
 }
 
 async function reopen(dataDir: string): Promise<Reopened> {
-  const engine = createEmbeddedStorage({ dataDir, sync: 'always', segmentBytes: CRASH_SEGMENT_BYTES });
+  const engine = createEmbeddedStorage({ ...CRASH_OPTIONS, dataDir, sync: 'always' });
   await engine.open();
   try {
     const logs = new Map<string, { first: number; records: StoredRecord[] }>();

@@ -25,7 +25,7 @@ async function opens(dataDir: string): Promise<boolean> {
 describe('data folder lock (embedded)', () => {
   it('refuses a folder another live process has open, and takes it over once that process is killed', () =>
     withTempDir(async (dataDir) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, 'l', '1'], {
+      const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, 'l', '1', '{}'], {
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       const exited = new Promise((r) => child.on('close', r));

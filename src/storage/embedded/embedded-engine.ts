@@ -11,6 +11,8 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MetaEntry, ReadOptions, RecordInput, StorageEngine, StoredRecord } from '../engine.js';
 import { syncDir } from './durable-fs.js';
+import { CommitJournal, JOURNAL_DIR } from './commit-journal.js';
+import { replayCommitJournal } from './commit-journal-replay.js';
 import { GroupCommit, type SyncPolicy } from './group-commit.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { logDirName } from './log-dir-name.js';
@@ -23,6 +25,8 @@ export interface EmbeddedEngineConfig {
   syncIntervalMs: number;
   segmentBytes: number;
   segmentMaxAgeMs: number;
+  journalCheckpointBytes: number;
+  journalFromFiles: number;
 }
 
 /** Folders being deleted are first renamed to this prefix, so a crash mid-delete never leaves half a log. */
@@ -30,6 +34,7 @@ const DELETING_PREFIX = '.deleting-';
 
 export class EmbeddedEngine implements StorageEngine {
   private commits: GroupCommit | undefined;
+  private journal: CommitJournal | undefined;
   private meta: MetaJournal | undefined;
   private logs = new Map<string, RecordLog>();
   private deletions = 0;
@@ -58,6 +63,12 @@ export class EmbeddedEngine implements StorageEngine {
     const commits = new GroupCommit(this.config.sync, this.config.syncIntervalMs);
     const meta = new MetaJournal(join(this.config.dataDir, 'meta.journal'), commits);
     meta.open();
+    // Before any log is recovered: put back what only the commit journal held (whatever the sync policy now).
+    const journalDir = join(this.config.dataDir, JOURNAL_DIR);
+    mkdirSync(journalDir, { recursive: true });
+    replayCommitJournal(journalDir, this.logsDir);
+    const journal = this.config.sync === 'always' ? new CommitJournal(journalDir, commits, this.config.journalCheckpointBytes) : undefined;
+    journal?.open();
     try {
       const pendingDeletes: Promise<void>[] = [];
       for (const entry of readdirSync(this.logsDir, { withFileTypes: true })) {
@@ -67,7 +78,7 @@ export class EmbeddedEngine implements StorageEngine {
           pendingDeletes.push(rm(dir, { recursive: true, force: true }));
           continue;
         }
-        const log = RecordLog.recover(dir, commits, this.config);
+        const log = RecordLog.recover(dir, commits, journal, this.config);
         if (log) this.logs.set(log.name, log);
       }
       await Promise.all(pendingDeletes);
@@ -78,10 +89,12 @@ export class EmbeddedEngine implements StorageEngine {
       for (const log of this.logs.values()) log.close(false);
       this.logs.clear();
       meta.close();
+      await journal?.close();
       await commits.close().catch(() => {});
       throw err;
     }
     this.commits = commits;
+    this.journal = journal;
     this.meta = meta;
   }
 
@@ -93,8 +106,13 @@ export class EmbeddedEngine implements StorageEngine {
     this.logs.clear();
     this.meta?.close();
     this.meta = undefined;
+    const journal = this.journal;
+    this.journal = undefined;
     try {
+      await journal?.close();
       await commits.close();
+      // Every segment file was synced by that final flush: the journal holds nothing more.
+      journal?.removeAll();
     } finally {
       this.unlock?.();
       this.unlock = undefined;
@@ -128,7 +146,7 @@ export class EmbeddedEngine implements StorageEngine {
       if (commits.failed) return Promise.reject(commits.failed);
       let l = this.logs.get(log);
       if (!l) {
-        l = RecordLog.create(log, join(this.logsDir, logDirName(log)), commits, this.config);
+        l = RecordLog.create(log, join(this.logsDir, logDirName(log)), commits, this.journal, this.config);
         syncDir(this.logsDir);
         this.logs.set(log, l);
       }

@@ -54,6 +54,11 @@ export class GroupCommit {
     }
   }
 
+  /** Files written since the current round began, waiting for the next one. */
+  get pendingFiles(): number {
+    return this.dirty.size;
+  }
+
   /** The error that poisoned the engine, if any. */
   get failed(): Error | undefined {
     return this.failure;
@@ -67,6 +72,15 @@ export class GroupCommit {
     if (this.failure) return Promise.reject(this.failure);
     this.dirty.add(file);
     if (this.policy !== 'always') return undefined;
+    const p = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
+    this.schedule();
+    return p;
+  }
+
+  /** Resolves once `files` have been synced by a round that started after this call (whatever the policy). */
+  syncFiles(files: readonly SyncedFile[]): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    for (const f of files) this.dirty.add(f);
     const p = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
     this.schedule();
     return p;

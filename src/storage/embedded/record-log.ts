@@ -9,10 +9,12 @@
  * (`committed`), so a record a consumer has seen can never vanish in a crash.
  */
 import { ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { ReadOptions, RecordInput, StoredRecord } from '../engine.js';
 import { replaceFileDurably, syncDir, writeFully } from './durable-fs.js';
-import type { GroupCommit } from './group-commit.js';
+import type { CommitJournal } from './commit-journal.js';
+import type { GroupCommit, SyncedFile } from './group-commit.js';
+import { readLogIdentity, writeLogIdentity } from './log-identity.js';
 import { encodeFrames } from './record-frame.js';
 import { INDEX_SUFFIX, parseSegmentFileName, Segment } from './segment.js';
 import { firstArrivalAtOrAfter, readFrames, type ReadState } from './segment-reader.js';
@@ -22,7 +24,6 @@ function removeSegmentFiles(seg: Segment): void {
   rmSync(seg.indexPath, { force: true });
 }
 
-const LOG_FILE = 'LOG';
 /** Under sync 'always', the index of the segment being written is saved after every this many durable bytes. */
 const INDEX_CHECKPOINT_BYTES = 4 * 1024 * 1024;
 const TRIM_FILE = 'TRIM';
@@ -35,6 +36,11 @@ export interface RecordLogOptions {
    * become a whole file that retention can delete.
    */
   segmentMaxAgeMs: number;
+  /**
+   * With sync 'always': an append goes through the shared commit journal when at least this many files already
+   * wait for the next sync round (0: always).
+   */
+  journalFromFiles: number;
 }
 
 export class RecordLog {
@@ -49,15 +55,25 @@ export class RecordLog {
   private constructor(
     readonly name: string,
     readonly dir: string,
+    /** Incarnation id (see log-identity.ts). */
+    private readonly id: string,
     private readonly commits: GroupCommit,
+    /** With sync 'always': appends are made durable through the shared commit journal. */
+    private readonly journal: CommitJournal | undefined,
     private readonly options: RecordLogOptions,
   ) {}
 
   /** Creates the folder of a new log, durably, with an empty first segment. */
-  static create(name: string, dir: string, commits: GroupCommit, options: RecordLogOptions): RecordLog {
+  static create(
+    name: string,
+    dir: string,
+    commits: GroupCommit,
+    journal: CommitJournal | undefined,
+    options: RecordLogOptions,
+  ): RecordLog {
     mkdirSync(dir);
-    replaceFileDurably(join(dir, LOG_FILE), name);
-    const log = new RecordLog(name, dir, commits, options);
+    const { id } = writeLogIdentity(dir, name);
+    const log = new RecordLog(name, dir, id, commits, journal, options);
     log.startSegment(0); // syncs the folder: LOG and the first segment are durable
     return log;
   }
@@ -67,15 +83,18 @@ export class RecordLog {
    * already given up, and reopens the last segment for appending. Returns undefined for a folder whose creation
    * never completed (no LOG file: nothing in it was ever acknowledged).
    */
-  static recover(dir: string, commits: GroupCommit, options: RecordLogOptions): RecordLog | undefined {
-    let name: string;
-    try {
-      name = readFileSync(join(dir, LOG_FILE), 'utf8');
-    } catch {
+  static recover(
+    dir: string,
+    commits: GroupCommit,
+    journal: CommitJournal | undefined,
+    options: RecordLogOptions,
+  ): RecordLog | undefined {
+    const identity = readLogIdentity(dir);
+    if (!identity) {
       rmSync(dir, { recursive: true, force: true });
       return undefined;
     }
-    const log = new RecordLog(name, dir, commits, options);
+    const log = new RecordLog(identity.key, dir, identity.id, commits, journal, options);
     try {
       log.trim = Number(readFileSync(join(dir, TRIM_FILE), 'utf8')) || 0;
     } catch {
@@ -143,9 +162,20 @@ export class RecordLog {
       active = this.startSegment(first);
     }
     let frames: Buffer;
+    let durableFile: SyncedFile;
     try {
       frames = encodeFrames(records, first);
       writeFully(active.file!.fd, frames, active.size);
+      // Through the journal once enough other segment files already wait for the next sync round: then one more
+      // segment fdatasync would cost more than writing the bytes twice.
+      const viaJournal = this.journal && this.commits.pendingFiles >= this.options.journalFromFiles;
+      durableFile = viaJournal
+        ? this.journal!.record(
+            { folder: basename(this.dir), logId: this.id, segmentBase: active.base, offset: active.size },
+            frames,
+            active.file!,
+          )
+        : active.file!;
     } catch (err) {
       // Nothing was assigned. Cut off any partial write (e.g. disk full), so that no stale frame of this failed
       // batch can ever be read back as if it had been appended.
@@ -158,7 +188,7 @@ export class RecordLog {
     }
     active.noteAppended(frames, records.length);
     const end = (this.next = first + records.length);
-    const durable = this.commits.commit(active.file!);
+    const durable = this.commits.commit(durableFile);
     if (!durable) {
       this.committed = end;
       return Promise.resolve(first);
@@ -242,7 +272,10 @@ export class RecordLog {
   close(saveIndex: boolean): void {
     this.deleted = true;
     const active = this.segments.at(-1);
-    if (active?.file) this.commits.retire(active.file, saveIndex ? () => active.saveIndex() : undefined);
+    if (active?.file) {
+      this.journal?.forget(active.file);
+      this.commits.retire(active.file, saveIndex ? () => active.saveIndex() : undefined);
+    }
     if (active) active.file = undefined;
   }
 
@@ -286,6 +319,7 @@ export class RecordLog {
     syncDir(this.dir);
     const prev = this.segments.at(-1);
     if (prev?.file) {
+      this.journal?.forget(prev.file);
       this.commits.retire(prev.file, () => {
         // The log may have been trimmed past it or deleted since: then there is nothing to save.
         if (!this.deleted && this.segments.includes(prev)) prev.saveIndex();
