@@ -71,7 +71,8 @@ describe('stream tags', () => {
     await assertAwsError(
       kinesisJson(ep, 'AddTagsToStream', { StreamName: 'tagged', Tags: many }),
       'InvalidArgumentException',
-      'Failed to add tags to stream tagged under account 000000000000 because a given stream cannot have more than 50 tags associated with it.',
+      // The limit is 50; AWS's text still says 10.
+      'Failed to add tags to stream tagged under account 000000000000 because a given stream cannot have more than 10 tags associated with it.',
     );
     await assertAwsError(
       kinesisJson(ep, 'AddTagsToStream', { StreamName: 'missing', Tags: { a: 'b' } }),

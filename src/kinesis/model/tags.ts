@@ -26,13 +26,17 @@ export function checkTagCharacters(texts: string[], verb: string, streamName: st
   }
 }
 
-/** Merges `add` into `tags` unless the result would pass the per-resource limit. */
+/**
+ * Merges `add` into `tags` unless the result would pass the per-resource limit. The limit is 50, but AWS's message
+ * still speaks of 10 (the limit it had when the text was written): kinesalite recorded that text from AWS with the
+ * limit already at 50, and keeps it verbatim.
+ */
 export function addTags(tags: Record<string, string>, add: Record<string, string>, streamName: string, accountId: string): void {
   const keys = new Set([...Object.keys(tags), ...Object.keys(add)]);
   if (keys.size > MAX_TAGS_PER_RESOURCE) {
     throw new AwsError(
       'InvalidArgumentException',
-      `Failed to add tags to stream ${streamName} under account ${accountId} because a given stream cannot have more than ${MAX_TAGS_PER_RESOURCE} tags associated with it.`,
+      `Failed to add tags to stream ${streamName} under account ${accountId} because a given stream cannot have more than 10 tags associated with it.`,
     );
   }
   for (const [k, v] of Object.entries(add)) tags[k] = v;

@@ -3,13 +3,14 @@ import type { ActionValidation } from './framework.js';
 
 // No stream member is required here: a NextToken names the stream on its own (the action checks the combinations).
 export const validation: ActionValidation = {
-  // Order as AWS reports the failures (kinesalite's recordings): maxResults, exclusiveStartShardId, streamName, nextToken.
+  // Failures are listed in this order, as kinesalite 3.3.3 (whose suite was recorded from AWS) lists them:
+  // exclusiveStartShardId, maxResults, nextToken, streamName; then the members AWS added later.
   types: {
-    MaxResults: { type: 'Integer', greaterThanOrEqual: 1, lessThanOrEqual: 10000 },
     ExclusiveStartShardId: shardIdField(),
-    StreamName: streamName(),
+    MaxResults: { type: 'Integer', greaterThanOrEqual: 1, lessThanOrEqual: 10000 },
     NextToken: { type: 'String', lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 1048576 },
     StreamCreationTimestamp: { type: 'Timestamp' },
+    StreamName: streamName(),
     ShardFilter: {
       type: 'Structure',
       children: {
