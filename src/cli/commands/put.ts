@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { addConnectionOptions, withKinesis, type ConnectionFlags } from '../lib/client.js';
 import { inputLines } from '../lib/input-lines.js';
 import { integer } from '../lib/options.js';
-import { formatBytes, formatDuration, out, printJson } from '../lib/output.js';
+import { err as errColors, formatBytes, formatDuration, out, printJson } from '../lib/output.js';
 import { keyChooser, type KeyFlags } from '../lib/partition-keys.js';
 import { Producer } from '../lib/producer.js';
 import { startProgress } from '../lib/progress.js';
@@ -47,6 +47,9 @@ async function put(kinesis: import('@aws-sdk/client-kinesis').KinesisClient, str
     maxAttempts: flags.maxAttempts,
     onWritten: () => progress.update(producer.stats.records, producer.stats.bytes),
   });
+  if (records.length === 0 && (!flags.file || flags.file === '-') && process.stdin.isTTY) {
+    process.stderr.write(errColors.dim('Reading records from the terminal, one per line; Ctrl+D to finish.\n'));
+  }
   const started = Date.now();
   try {
     for await (const line of inputLines(records, flags.file)) {
