@@ -163,13 +163,13 @@ export class ApplicationRunner {
           endpoint: input.endpoint,
           shardId: shard.shardId,
           start: this.startOf(input, shard.shardId),
+          ...(input.checkpoint.shards[shard.shardId]?.sequenceNumber ? { after: input.checkpoint.shards[shard.shardId]!.sequenceNumber! } : {}),
           pollMs: this.o.pollMs,
           onRecords: (records) => this.ingest(input, stream, records),
           onError: (err) => this.report(`InputError: input ${input.inputId}: reading ${shard.shardId} of ${input.endpoint!.arn}: ${(err as Error).message}`),
           stopped: this.stoppedPromise,
           isStopped: () => this.stopping,
         });
-        reader.lastSequenceNumber = input.checkpoint.shards[shard.shardId]?.sequenceNumber;
         input.readers.set(shard.shardId, reader);
         // A finished parent lets its children start without waiting for the next refresh.
         void reader.finished.then(() => {

@@ -4,6 +4,8 @@
  * and endpoint and credentials from the usual AWS configuration (AWS_ENDPOINT_URL_KINESIS, profiles…), unless
  * the application carries a `freshet:kinesis-endpoint` tag naming an endpoint of its own.
  */
+import { credentialProvider } from '../../cli/lib/credentials.js';
+import { isLocalEndpoint } from '../../cli/lib/endpoint.js';
 import { parseStreamArn } from '../../kinesis/model/arns.js';
 import type { KinesisService } from '../../kinesis/service.js';
 import type { Tag } from '../model/application.js';
@@ -20,6 +22,13 @@ export function serviceEndpointResolver(kinesis: KinesisService | undefined): En
     if (!endpoint && kinesis && locator && kinesis.runtime.registry.find(locator.accountId, locator.region, locator.streamName)) {
       return inProcessEndpoint(kinesis, arn, locator.accountId, locator.region);
     }
-    return sdkEndpoint(arn, { ...(locator ? { region: locator.region } : {}), ...(endpoint ? { endpoint } : {}), maxAttempts: 3 });
+    // A local endpoint accepts any signature: without configured credentials, dummy keys do (as in the CLI).
+    const configured = endpoint ?? process.env['AWS_ENDPOINT_URL_KINESIS'] ?? process.env['AWS_ENDPOINT_URL'];
+    return sdkEndpoint(arn, {
+      ...(locator ? { region: locator.region } : {}),
+      ...(endpoint ? { endpoint } : {}),
+      credentials: credentialProvider(undefined, isLocalEndpoint(configured)),
+      maxAttempts: 3,
+    });
   };
 }

@@ -9,6 +9,8 @@ export interface ShardReaderOptions {
   endpoint: StreamEndpoint;
   shardId: string;
   start: IteratorStart;
+  /** The checkpoint: reading resumes after this record instead of at `start`. */
+  after?: string;
   /** Pause after an empty read (AWS's consumers poll each shard about once a second). */
   pollMs: number;
   onRecords(records: ReadRecord[]): void;
@@ -31,6 +33,7 @@ export class ShardReader {
   readonly finished: Promise<void>;
 
   constructor(private readonly o: ShardReaderOptions) {
+    this.lastSequenceNumber = o.after;
     this.finished = this.run();
   }
 
