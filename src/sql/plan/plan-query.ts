@@ -338,6 +338,7 @@ function finishSelect(
     const cfg = {
       leading,
       ...(dependsOnRowtimeOnly(lead.expr) ? { leadingAt: (t: number) => leading({}, t, STATIC_CTX) } : {}),
+      ...(bucketEndOf(lead.expr) ? { leadingEnd: bucketEndOf(lead.expr)! } : {}),
       rest: order.slice(1).map((o) => ({ fn: compileRowFn(o.expr, ev), desc: o.desc })),
       leadingDesc: lead.desc,
     };

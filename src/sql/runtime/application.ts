@@ -154,14 +154,17 @@ export class SqlApplication {
   /** End of input: advances the clock until no operator holds rows any more. */
   finish(maxSteps = 100_000): void {
     this.advanceTime(this.time);
+    let previous: number | undefined;
     for (let i = 0; i < maxSteps; i++) {
       let next: number | undefined;
       for (const op of this.timed) {
         const d = op.nextDeadline();
         if (d !== undefined && (next === undefined || d < next)) next = d;
       }
-      if (next === undefined) return;
-      this.advanceTime(Math.max(next, this.time + 1));
+      // Done, or an operator that cannot be drained by time alone (its deadline did not move).
+      if (next === undefined || (previous !== undefined && next <= previous)) return;
+      previous = Math.max(next, this.time + 1);
+      this.advanceTime(previous);
     }
   }
 

@@ -12,6 +12,8 @@ export interface OrderByConfig {
   readonly leading: RowFn;
   /** The leading key's value at a bare time, when it depends on ROWTIME only. */
   readonly leadingAt?: (t: number) => unknown;
+  /** When the leading key's current value ends (FLOOR/STEP of ROWTIME), for draining. */
+  readonly leadingEnd?: (value: number) => number;
   readonly rest: readonly { readonly fn: RowFn; readonly desc: boolean }[];
   readonly leadingDesc: boolean;
 }
@@ -33,6 +35,7 @@ function compareValues(a: unknown, b: unknown): number {
 export class OrderBy implements Sink, Timed {
   private batch: Entry[] = [];
   private current = '';
+  private currentValue: unknown = null;
   private seq = 0;
 
   constructor(
@@ -57,6 +60,7 @@ export class OrderBy implements Sink, Timed {
     const id = tupleKey([lead]);
     if (this.batch.length && id !== this.current) this.flush();
     this.current = id;
+    this.currentValue = lead;
     this.batch.push({ row, rowtime, keys, seq: this.seq++ });
   }
 
@@ -67,7 +71,8 @@ export class OrderBy implements Sink, Timed {
   }
 
   nextDeadline(): number | undefined {
-    return this.batch.length ? this.batch[this.batch.length - 1]!.rowtime + 1 : undefined;
+    // Only a leading key of known extent (FLOOR/STEP of ROWTIME) can be drained by time alone.
+    return this.batch.length && this.cfg.leadingEnd && typeof this.currentValue === 'number' ? this.cfg.leadingEnd(this.currentValue) : undefined;
   }
 
   private flush(): void {
