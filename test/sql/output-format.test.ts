@@ -36,3 +36,16 @@ describe('output formats', () => {
     assert.deepEqual(out.map((e) => [e.rowtime, e.row]), [[0, { N: 1, S: 'a' }], [0, { N: 2, S: 'b' }]]);
   });
 });
+
+describe('VALUES next to another pump', () => {
+  it('does not hold back the rows of the other pumps writing the same stream', () => {
+    const { app, out } = start(
+      "CREATE STREAM o (n INTEGER); CREATE PUMP v AS INSERT INTO o VALUES (0); CREATE PUMP p AS INSERT INTO o SELECT STREAM x FROM SOURCE_SQL_STREAM_001;",
+      { SOURCE_SQL_STREAM_001: { X: 'INTEGER' } },
+    );
+    app.advanceTime(5);
+    app.insert('SOURCE_SQL_STREAM_001', { X: 7 });
+    app.advanceTime(6);
+    assert.deepEqual(out.map((e) => e.row['N']), [0, 7]);
+  });
+});

@@ -91,6 +91,8 @@ function planValues(q: Extract<Query, { kind: 'Values' }>, pc: PlanContext): Pla
           r.forEach((f, i) => (row[`EXPR$${i}`] = f({}, env.ctx.queryStart, env.ctx)));
           out.push(row, env.ctx.queryStart);
         }
+        // VALUES has nothing more to say: a stream it shares with other pumps must not wait for it.
+        out.bound(Infinity);
       }),
   };
 }
