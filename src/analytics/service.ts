@@ -45,6 +45,15 @@ export interface AnalyticsService extends AwsJsonService {
   readonly runtime: AnalyticsRuntime;
 }
 
+/**
+ * Timing defaults may come from the environment (`FRESHET_ANALYTICS_TICK_MS`, `…_POLL_MS`, `…_TRANSITION_MS`), so
+ * a `freshet serve` child process can run on a fast clock too.
+ */
+function envMs(name: string): number | undefined {
+  const v = Number(process.env[`FRESHET_ANALYTICS_${name}_MS`]);
+  return Number.isFinite(v) && v > 0 ? v : undefined;
+}
+
 export function createAnalyticsService(options: AnalyticsOptions): AnalyticsService {
   const now = options.now ?? Date.now;
   const referenceDir = options.referenceDataDir ?? (options.dataDir ? join(options.dataDir, 'reference-data') : undefined);
@@ -56,8 +65,8 @@ export function createAnalyticsService(options: AnalyticsOptions): AnalyticsServ
     resolve,
     fetchers,
     now,
-    pollMs: options.pollMs ?? 1000,
-    tickMs: options.tickMs ?? 1000,
+    pollMs: options.pollMs ?? envMs('POLL') ?? 1000,
+    tickMs: options.tickMs ?? envMs('TICK') ?? 1000,
     shardRefreshMs: options.shardRefreshMs ?? 10_000,
     log: options.log ?? ((m) => console.warn(`kinesisanalytics: ${m}`)),
   });
@@ -67,7 +76,7 @@ export function createAnalyticsService(options: AnalyticsOptions): AnalyticsServ
     resolve,
     fetchers,
     now,
-    transitionMs: options.transitionMs ?? 1000,
+    transitionMs: options.transitionMs ?? envMs('TRANSITION') ?? 1000,
     discoverWaitMs: options.discoverWaitMs ?? 5000,
     pending: new Set(),
   };
