@@ -12,7 +12,8 @@ import { Random } from '../lib/generate/random.js';
 import { duration, integer, positiveNumber } from '../lib/options.js';
 import { formatBytes, formatDuration, out, printJson } from '../lib/output.js';
 import { keyChooser, type KeyFlags } from '../lib/partition-keys.js';
-import { Producer, sleep } from '../lib/producer.js';
+import { sleep } from '../lib/backoff.js';
+import { Producer } from '../lib/producer.js';
 import { startProgress } from '../lib/progress.js';
 import { writeOut } from '../lib/stdout.js';
 

@@ -5,6 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { Command } from 'commander';
 import { addConnectionOptions, withKinesis, type ConnectionFlags } from '../lib/client.js';
 import { CliError } from '../lib/errors.js';
@@ -44,7 +45,7 @@ Example:
     .action((file: string, flags: LoadFlags) => withKinesis(flags, (ctx) => load(ctx.kinesis, file, flags)));
 }
 
-async function load(kinesis: import('@aws-sdk/client-kinesis').KinesisClient, file: string, flags: LoadFlags): Promise<void> {
+async function load(kinesis: KinesisClient, file: string, flags: LoadFlags): Promise<void> {
   const fromStdin = file === '-';
   let size = 0;
   if (!fromStdin) {

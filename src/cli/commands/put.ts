@@ -1,4 +1,5 @@
 /** `freshet put STREAM [RECORD…]`: writes records given as arguments, or one per line from a file or stdin. */
+import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { Command } from 'commander';
 import { addConnectionOptions, withKinesis, type ConnectionFlags } from '../lib/client.js';
 import { inputLines } from '../lib/input-lines.js';
@@ -39,7 +40,7 @@ Examples:
     .action((stream: string, records: string[], flags: PutFlags) => withKinesis(flags, (ctx) => put(ctx.kinesis, stream, records, flags)));
 }
 
-async function put(kinesis: import('@aws-sdk/client-kinesis').KinesisClient, stream: string, records: string[], flags: PutFlags): Promise<void> {
+async function put(kinesis: KinesisClient, stream: string, records: string[], flags: PutFlags): Promise<void> {
   if (records.length > 0 && flags.file) throw new Error('give records as arguments or --file, not both');
   const chooseKey = keyChooser(flags);
   const progress = startProgress(`put ${stream}`, { bar: false, enabled: process.stderr.isTTY === true && records.length === 0 });

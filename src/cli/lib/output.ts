@@ -7,7 +7,7 @@ export type Colors = ReturnType<typeof pc.createColors>;
 /** Colours for a stream: on when it is a TTY, unless NO_COLOR is set (or TERM=dumb); FORCE_COLOR turns them on. */
 export function colorsFor(stream: NodeJS.WriteStream): Colors {
   const env = process.env;
-  const forced = env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0';
+  const forced = env['FORCE_COLOR'] !== undefined && !['', '0', 'false'].includes(env['FORCE_COLOR']);
   const disabled = (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') || env['TERM'] === 'dumb';
   return pc.createColors(forced || (!disabled && stream.isTTY === true));
 }

@@ -3,6 +3,7 @@
  * and the entries a call refuses (throttled, internal failure) retried with exponential backoff and jitter.
  */
 import { PutRecordsCommand, type KinesisClient, type PutRecordsRequestEntry } from '@aws-sdk/client-kinesis';
+import { backoffMs, sleep } from './backoff.js';
 import { CliError, isRetryable } from './errors.js';
 
 export const MAX_BATCH_RECORDS = 500;
@@ -134,13 +135,4 @@ export class Producer {
       await sleep(backoffMs(attempt));
     }
   }
-}
-
-/** Full jitter over 100 ms · 2^attempt, capped at 5 s. */
-export function backoffMs(attempt: number): number {
-  return Math.random() * Math.min(5000, 100 * 2 ** attempt);
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((res) => setTimeout(res, ms));
 }

@@ -1,7 +1,7 @@
 /** Reads one shard with GetShardIterator/GetRecords until it ends, catches up (when asked) or the signal aborts. */
 import { GetRecordsCommand, GetShardIteratorCommand, type KinesisClient, type _Record } from '@aws-sdk/client-kinesis';
 import { isRetryable } from './errors.js';
-import { backoffMs } from './producer.js';
+import { backoffMs } from './backoff.js';
 import type { StartPosition } from './start-position.js';
 import { abortableSleep } from './abortable-sleep.js';
 

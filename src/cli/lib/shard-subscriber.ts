@@ -6,7 +6,7 @@
 import { SubscribeToShardCommand, type KinesisClient, type StartingPosition } from '@aws-sdk/client-kinesis';
 import { abortableSleep } from './abortable-sleep.js';
 import { isRetryable } from './errors.js';
-import { backoffMs } from './producer.js';
+import { backoffMs } from './backoff.js';
 import type { ShardBatch, ShardOutcome } from './shard-poller.js';
 import type { StartPosition } from './start-position.js';
 

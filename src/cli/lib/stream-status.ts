@@ -1,7 +1,7 @@
 /** Waiting for a stream to settle after create/reshard/delete, polling faster than the SDK waiters (10 s). */
 import { DescribeStreamSummaryCommand, type KinesisClient, type StreamDescriptionSummary } from '@aws-sdk/client-kinesis';
 import { CliError } from './errors.js';
-import { sleep } from './producer.js';
+import { sleep } from './backoff.js';
 
 export async function waitForActive(kinesis: KinesisClient, name: string, local: boolean, timeoutMs = 10 * 60_000): Promise<StreamDescriptionSummary> {
   const deadline = Date.now() + timeoutMs;
