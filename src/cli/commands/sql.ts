@@ -87,7 +87,13 @@ export async function runCommand(appFile: string, flags: RunFlags): Promise<stri
       evaluator: flags.evaluator,
     });
   } catch (err) {
-    if (err instanceof SqlCompileError) throw new Error(err.position ? `${appFile}:${err.position.line}:${err.position.column}: ${err.reason}` : err.message);
+    if (err instanceof SqlCompileError) {
+      // An unknown object is usually an input or reference table the command line did not declare.
+      const hint = /^Object '[^']+' not found$/.test(err.reason)
+        ? ' (declare input streams with --input-schema NAME=schema.json, reference tables with --reference and --reference-schema)'
+        : '';
+      throw new Error(err.position ? `${appFile}:${err.position.line}:${err.position.column}: ${err.reason}${hint}` : err.message);
+    }
     throw err;
   }
   return flags.format === 'table' ? toTables(records) : flags.format === 'csv' ? toCsv(records) : toJsonLines(records);
