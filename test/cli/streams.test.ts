@@ -74,9 +74,11 @@ describe('freshet streams', () => {
     assert.match(oneLineError(unreachable), new RegExp(`^freshet: cannot reach http://127\\.0\\.0\\.1:${port}: connection refused`));
   });
 
-  it('uses AWS_ENDPOINT_URL_KINESIS when no --endpoint-url is given', async () => {
+  it('uses AWS_ENDPOINT_URL_KINESIS when no --endpoint-url is given, and dummy keys when none are configured', async () => {
     await server.kinesis().send(new CreateStreamCommand({ StreamName: 'via-env', ShardCount: 1 }));
-    const r = await cli(['streams', 'ls', '-o', 'json'], { env: { AWS_ENDPOINT_URL_KINESIS: server.endpoint } });
+    const r = await cli(['streams', 'ls', '-o', 'json'], {
+      env: { AWS_ENDPOINT_URL_KINESIS: server.endpoint, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_REGION: '' },
+    });
     assert.equal(r.code, 0, r.stderr);
     assert.ok(r.json().some((s: { StreamName: string }) => s.StreamName === 'via-env'), r.stdout);
   });
