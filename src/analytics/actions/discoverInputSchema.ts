@@ -38,8 +38,10 @@ export default defineAction(
       try {
         samples = await sampleStream(endpoint, data.InputStartingPositionConfiguration.InputStartingPosition, rt.now(), rt.discoverWaitMs);
       } catch (err) {
-        if (err instanceof AwsError && err.type === 'ResourceNotFoundException') throw invalidArgument(`Stream ${data.ResourceARN} does not exist.`);
-        throw err;
+        if ((err instanceof AwsError ? err.type : (err as Error).name) === 'ResourceNotFoundException') throw invalidArgument(`Stream ${data.ResourceARN} does not exist.`);
+        if (err instanceof AwsError) throw err;
+        // An unreachable endpoint, refused credentials…: the source cannot be read.
+        throw invalidArgument(`Unable to read from ${data.ResourceARN}: ${(err as Error).message}`);
       } finally {
         endpoint.close();
       }

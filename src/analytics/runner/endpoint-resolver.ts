@@ -1,6 +1,6 @@
 /**
  * Which way an application reaches the stream an ARN names. A stream this Freshet serves (same account, region
- * and name) is used in-process; anything else goes through `@aws-sdk/client-kinesis` with the region from the ARN
+ * and name), or any stream of the server's default account, is used in-process; anything else goes through `@aws-sdk/client-kinesis` with the region from the ARN
  * and endpoint and credentials from the usual AWS configuration (AWS_ENDPOINT_URL_KINESIS, profiles…), unless
  * the application carries a `freshet:kinesis-endpoint` tag naming an endpoint of its own.
  */
@@ -19,7 +19,10 @@ export function serviceEndpointResolver(kinesis: KinesisService | undefined): En
   return (arn, tags) => {
     const endpoint = tags.find((t) => t.Key === ENDPOINT_TAG)?.Value;
     const locator = parseStreamArn(arn);
-    if (!endpoint && kinesis && locator && kinesis.runtime.registry.find(locator.accountId, locator.region, locator.streamName)) {
+    // This Freshet's streams, and any stream of its own account (one created later, or a typo answered here).
+    const local =
+      kinesis && locator && (locator.accountId === kinesis.runtime.options.defaultAccountId || kinesis.runtime.registry.find(locator.accountId, locator.region, locator.streamName));
+    if (!endpoint && kinesis && locator && local) {
       return inProcessEndpoint(kinesis, arn, locator.accountId, locator.region);
     }
     // A local endpoint accepts any signature: without configured credentials, dummy keys do (as in the CLI).
