@@ -1,7 +1,9 @@
 /** `freshet put STREAM [RECORD…]`: writes records given as arguments, or one per line from a file or stdin. */
+import { stat } from 'node:fs/promises';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { Command } from 'commander';
 import { addConnectionOptions, withKinesis, type ConnectionFlags } from '../lib/client.js';
+import { CliError } from '../lib/errors.js';
 import { inputLines } from '../lib/input-lines.js';
 import { integer } from '../lib/options.js';
 import { err as errColors, formatBytes, formatDuration, out, printJson } from '../lib/output.js';
@@ -41,12 +43,15 @@ Examples:
 }
 
 async function put(kinesis: KinesisClient, stream: string, records: string[], flags: PutFlags): Promise<void> {
-  if (records.length > 0 && flags.file) throw new Error('give records as arguments or --file, not both');
+  if (records.length > 0 && flags.file) throw new CliError('give records as arguments or --file, not both');
   const chooseKey = keyChooser(flags);
-  const progress = startProgress(`put ${stream}`, { bar: false, enabled: process.stderr.isTTY === true && records.length === 0 });
+  // A file has a known size: a bar with an ETA. Stdin may never end: a running count.
+  const size = records.length === 0 && flags.file && flags.file !== '-' ? await fileSize(flags.file) : 0;
+  const progress = startProgress(`put ${stream}`, { bar: size > 0, enabled: process.stderr.isTTY === true && records.length === 0 });
+  let readBytes = 0;
   const producer = new Producer(kinesis, stream, {
     maxAttempts: flags.maxAttempts,
-    onWritten: () => progress.update(producer.stats.records, producer.stats.bytes),
+    onWritten: () => progress.update(producer.stats.records, producer.stats.bytes, size > 0 ? readBytes / size : undefined),
   });
   if (records.length === 0 && (!flags.file || flags.file === '-') && process.stdin.isTTY) {
     process.stderr.write(errColors.dim('Reading records from the terminal, one per line; Ctrl+D to finish.\n'));
@@ -54,6 +59,7 @@ async function put(kinesis: KinesisClient, stream: string, records: string[], fl
   const started = Date.now();
   try {
     for await (const line of inputLines(records, flags.file)) {
+      readBytes += Buffer.byteLength(line.text) + 1;
       await producer.add(Buffer.from(line.text, 'utf8'), chooseKey(line.text, line.where), line.where);
     }
     await producer.flush();
@@ -66,7 +72,15 @@ async function put(kinesis: KinesisClient, stream: string, records: string[], fl
   }
   const where = s.records === 1 && s.last ? ` (${s.last.shardId}, sequence ${s.last.sequenceNumber})` : s.shards.size > 0 ? ` across ${s.shards.size} shard${s.shards.size === 1 ? '' : 's'}` : '';
   console.log(
-    `Put ${out.bold(String(s.records))} record${s.records === 1 ? '' : 's'} (${formatBytes(s.bytes)}) to ${out.bold(stream)}${where} in ${formatDuration(Date.now() - started)}` +
+    `Put ${out.bold(s.records.toLocaleString('en-US'))} record${s.records === 1 ? '' : 's'} (${formatBytes(s.bytes)}) to ${out.bold(stream)}${where} in ${formatDuration(Date.now() - started)}` +
       (s.retried > 0 ? out.yellow(`, ${s.retried} retried`) : ''),
   );
+}
+
+async function fileSize(file: string): Promise<number> {
+  try {
+    return (await stat(file)).size;
+  } catch (err) {
+    throw new CliError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
 }
