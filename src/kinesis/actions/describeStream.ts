@@ -16,6 +16,7 @@ export default defineAction(validation, async ({ rt, req }, data) => {
       StreamName: stream.name,
       StreamARN: stream.arn,
       StreamStatus: stream.status,
+      // Today's AWS sends the capacity mode; kinesalite's recordings (2015–2020) predate it. We follow AWS.
       StreamModeDetails: { StreamMode: stream.mode },
       Shards: shards.slice(0, limit).map(shardToWire),
       HasMoreShards: shards.length > limit,

@@ -10,6 +10,7 @@ export default defineAction(validation, async ({ rt, req }, data) => {
       StreamName: stream.name,
       StreamARN: stream.arn,
       StreamStatus: stream.status,
+      // StreamModeDetails and MaxRecordSizeInKiB postdate kinesalite's recordings; today's AWS sends both.
       StreamModeDetails: { StreamMode: stream.mode },
       RetentionPeriodHours: stream.retentionHours,
       StreamCreationTimestamp: creationTimestamp(stream),

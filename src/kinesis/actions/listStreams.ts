@@ -19,6 +19,7 @@ export default defineAction(validation, async ({ rt, req }, data) => {
     StreamNames: page.map((s) => s.name),
     HasMoreStreams: hasMore,
     ...(hasMore ? { NextToken: encodeNextToken({ op: 'ListStreams', after: page[page.length - 1]!.name }, rt.now()) } : {}),
+    // Today's AWS adds StreamSummaries (and NextToken) to the two members kinesalite recorded; we follow AWS.
     StreamSummaries: page.map(streamSummary),
   };
 });

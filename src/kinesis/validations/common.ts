@@ -38,6 +38,7 @@ export const shardIdField = (required = false): FieldSpec => ({
   lengthLessThanOrEqual: 128,
 });
 
+// Tag limits follow botocore's model (200 per request, 50 keys to remove), not the 10 kinesalite recorded in 2018.
 export const tagMap = (required = true, max = 200): FieldSpec => ({
   type: 'Map',
   ...(required ? { notNull: true } : {}),

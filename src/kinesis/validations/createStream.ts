@@ -3,7 +3,8 @@ import { streamName, tagMap } from './common.js';
 
 export const validation: ActionValidation = {
   types: {
-    // Provisioned streams need a shard count; on-demand ones (StreamModeDetails) size themselves.
+    // Provisioned streams need a shard count; on-demand ones (StreamModeDetails) size themselves. No upper bound
+    // (kinesalite's 100000 is not in AWS's model): a huge count meets the account's shard limit instead.
     ShardCount: { type: 'Integer', notNullUnless: 'StreamModeDetails', greaterThanOrEqual: 1 },
     StreamName: streamName(true),
     StreamModeDetails: {
