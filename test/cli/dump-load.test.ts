@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateStreamCommand, DescribeStreamSummaryCommand, PutRecordsCommand, UpdateShardCountCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
 import { startTestServer, type TestServer } from '../helpers/freshet.js';
+import { runOffline } from '../../src/sql/runner/offline-run.js';
 import { cli, oneLineError } from './cli-runner.js';
 import { readAll } from './stream-contents.js';
 
@@ -72,6 +73,25 @@ describe('freshet dump and load', () => {
     assert.equal(byKey.get('bignum').data, '{"id":12345678901234567890123}');
     assert.equal(byKey.get('binary').data_base64, Buffer.from([0, 159, 146, 150, 255]).toString('base64'));
     assert.ok(!('data' in byKey.get('binary')));
+
+    // The offline SQL runner reads the export as it is: the two records with a numeric x pass a filter on it.
+    const rows = runOffline({
+      sql: 'CREATE OR REPLACE STREAM "D" (x DOUBLE); CREATE OR REPLACE PUMP "P" AS INSERT INTO "D" SELECT STREAM "x" FROM "SOURCE_SQL_STREAM_001" WHERE "x" > 1;',
+      inputs: [
+        {
+          stream: 'SOURCE_SQL_STREAM_001',
+          schema: {
+            RecordFormat: { RecordFormatType: 'JSON', MappingParameters: { JSONMappingParameters: { RecordRowPath: '$' } } },
+            RecordEncoding: 'UTF-8',
+            RecordColumns: [{ Name: 'x', Mapping: '$.x', SqlType: 'DOUBLE' }],
+          },
+          lines: (await readFile(file, 'utf8')).split('\n'),
+          source: file,
+        },
+      ],
+      outputs: ['D'],
+    });
+    assert.deepEqual(rows.filter((r) => r.stream === 'D').map((r) => r.row['X']).sort(), [1.5, 7.921782426109737]);
 
     const loaded = await cli(['load', file, '--to', 'copy', ...ep]);
     assert.equal(loaded.code, 0, loaded.stderr);
