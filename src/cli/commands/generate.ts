@@ -110,13 +110,17 @@ async function generate(template: string, flags: GenerateFlags): Promise<void> {
   const started = Date.now();
   const deadline = flags.duration !== undefined ? started + flags.duration : Infinity;
   const limit = flags.count ?? Infinity;
-  const due = (i: number): number => started + (i * 1000) / flags.rate;
+  // Record i is due at schedule + i/rate. After a stall (throttling) at most a second's backlog is caught up, so a
+  // throttled stream is not answered with a burst.
+  let schedule = started;
+  const due = (i: number): number => schedule + (i * 1000) / flags.rate;
 
   const produceAll = async (emit: (data: string, key: string, i: number) => Promise<void>): Promise<number> => {
     let i = 0;
     while (i < limit && !controller.signal.aborted) {
       const now = Date.now();
       if (now >= deadline) break;
+      if (now - due(i) > 1000) schedule += now - due(i) - 1000;
       if (due(i) > now) {
         await sleep(Math.min(due(i) - now, 100));
         continue;
