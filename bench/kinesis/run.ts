@@ -59,10 +59,14 @@ async function benchOne(key: ServerKey, http1Client: 'raw' | 'undici'): Promise<
       log(`${stoppable.name}: over the ${WORKLOAD.serverBudgetSeconds} s budget, stopping it`);
       void stoppable.stop();
     }, WORKLOAD.serverBudgetSeconds * 1000);
-    const result = await runSuite(server, { // The --sync none variant only shows what fsync costs; memory and HTTP/2 are read on the default.
+    const result = await runSuite(server, {
+      // The --sync none variant only shows what fsync costs; memory and HTTP/2 are read on the default.
       millionRecordRss: key === 'freshet',
       http2Variants: key === 'freshet',
-      loadCapSeconds: key === 'kinesis-local' ? WORKLOAD.slowPeerLoadCapSeconds : WORKLOAD.loadCapSeconds, http1Client, log: (l) => log(`${stoppable.name}: ${l}`) });
+      loadCapSeconds: key === 'kinesis-local' ? WORKLOAD.slowPeerLoadCapSeconds : WORKLOAD.loadCapSeconds,
+      http1Client,
+      log: (l) => log(`${stoppable.name}: ${l}`),
+    });
     return { ...result, loadAverage: [loadBefore, load1()] };
   } catch (err) {
     const message = (err as Error).stack ?? String(err);
@@ -77,7 +81,8 @@ async function benchOne(key: ServerKey, http1Client: 'raw' | 'undici'): Promise<
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { only: { type: 'string' }, client: { type: 'string', default: 'raw' } } });
-  const http1Client = values.client === 'undici' ? 'undici' : 'raw';
+  if (values.client !== 'raw' && values.client !== 'undici') throw new Error('--client is raw or undici');
+  const http1Client = values.client;
   const keys = (values.only ? values.only.split(',') : Object.keys(SERVERS)) as ServerKey[];
   for (const k of keys) if (!(k in SERVERS)) throw new Error(`unknown server ${k}; choose from ${Object.keys(SERVERS).join(', ')}`);
 
