@@ -12,11 +12,14 @@ const MISSING = 'conformance-missing';
 
 let pair: Pair;
 before(async () => {
-  pair = await startPair({ shardLimit: 10, stateMs: 400 });
-  for (const endpoint of [pair.referenceEndpoint, pair.freshet.endpoint]) {
-    await send(endpoint, 'CreateStream', { StreamName: STREAM, ShardCount: 3 });
-    await waitActive(endpoint, STREAM);
-  }
+  // CREATING must outlast the few requests that observe it, even on a busy machine.
+  pair = await startPair({ shardLimit: 10, stateMs: 1000 });
+  await Promise.all(
+    [pair.referenceEndpoint, pair.freshet.endpoint].map(async (endpoint) => {
+      await send(endpoint, 'CreateStream', { StreamName: STREAM, ShardCount: 3 });
+      await waitActive(endpoint, STREAM);
+    }),
+  );
 });
 after(() => pair.stop());
 
