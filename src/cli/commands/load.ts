@@ -61,6 +61,7 @@ async function load(kinesis: KinesisClient, file: string, flags: LoadFlags): Pro
   let readBytes = 0;
   const producer = new Producer(kinesis, flags.to, {
     maxAttempts: flags.maxAttempts,
+    lingerMs: fromStdin ? 50 : Infinity,
     onWritten: () => progress.update(producer.stats.records, producer.stats.bytes, size > 0 ? readBytes / size : undefined),
   });
   const started = Date.now();

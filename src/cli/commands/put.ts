@@ -51,6 +51,8 @@ async function put(kinesis: KinesisClient, stream: string, records: string[], fl
   let readBytes = 0;
   const producer = new Producer(kinesis, stream, {
     maxAttempts: flags.maxAttempts,
+    // Records from arguments or a file are all there: batches fill up. Stdin may be a live feed: send what came.
+    lingerMs: records.length > 0 || size > 0 ? Infinity : 50,
     onWritten: () => progress.update(producer.stats.records, producer.stats.bytes, size > 0 ? readBytes / size : undefined),
   });
   if (records.length === 0 && (!flags.file || flags.file === '-') && process.stdin.isTTY) {

@@ -13,7 +13,7 @@ export const MAX_RECORD_BYTES = 1024 * 1024;
 export interface ProducerOptions {
   /** Attempts per record before giving up (default 10). */
   maxAttempts?: number;
-  /** How long a partial batch waits for more input (default 50 ms). */
+  /** How long a partial batch waits for more input (default 50 ms; Infinity: until full or flushed, for files). */
   lingerMs?: number;
   /** Called after each successful batch. */
   onWritten?: (records: number, bytes: number) => void;
@@ -70,7 +70,7 @@ export class Producer {
   }
 
   private armLinger(): void {
-    if (this.timer) return;
+    if (this.timer || this.options.lingerMs === Infinity) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.sendBatch().catch(() => undefined); // kept in this.failure, thrown by the next add/flush
