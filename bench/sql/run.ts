@@ -93,11 +93,8 @@ for (const q of QUERIES) {
   measure(q, preGen.slice(0, 50_000), (run, i) => run.insert('BID', rows[i]!));
   const pre = measure(q, preGen, (run, i) => run.insert('BID', rows[i]!));
   const json = measure(q, jsonGen, (run, i) => {
-    const { rows: decoded } = decoder.decode(payloads[i]!);
-    for (const r of decoded) {
-      r['APPROXIMATE_ARRIVAL_TIME'] = jsonGen[i]!.at;
-      run.insert('BID', r);
-    }
+    const { rows: decoded } = decoder.decode(payloads[i]!, jsonGen[i]!.at);
+    for (const r of decoded) run.insert('BID', r);
   });
   console.log(`${q.name} | ${fmt(pre.rate)} (${fmt(pre.wall)}) | ${fmt(json.rate)} (${fmt(json.wall)}) | ${fmt(pre.outputs)} | ${q.what}`);
 }

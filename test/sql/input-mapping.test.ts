@@ -31,6 +31,27 @@ describe('input mapping', () => {
     assert.deepEqual(d.decode('{"a":1}{"a":2}\n{"a":3}').rows, [{ a: 1 }, { a: 2 }, { a: 3 }]);
   });
 
+  it('stamps rows of a streaming record with its arrival time', () => {
+    const flat = recordDecoder(json([['a', 'INTEGER', '$.a']]));
+    assert.deepEqual(flat.decode('{"a":1}', 42).rows, [{ a: 1, APPROXIMATE_ARRIVAL_TIME: 42 }]);
+    const nested = recordDecoder(json([['a', 'INTEGER', '$.x.a']]));
+    assert.deepEqual(nested.decode('{"x":{"a":1}}', 42).rows, [{ a: 1, APPROXIMATE_ARRIVAL_TIME: 42 }]);
+  });
+
+  it('reads canonical timestamps on a fast path that agrees with the general parser', () => {
+    const d = recordDecoder(json([['t', 'TIMESTAMP', '$.t']]));
+    const texts = ['2018-05-09T12:50:41.337510', '2018-05-09 12:50:41', '2018-05-09 12:50:41.5Z', '2018-05-09 12:50', '1992-02-14 18:35:44.0', '2018-02-30 00:00:00', '2018-05-09 24:00:00'];
+    const outcome = (text: string) => {
+      const r = d.decode(JSON.stringify({ t: text }));
+      return { rows: r.rows, errors: r.errors.map((e) => e.name) };
+    };
+    const viaPath = texts.map((t) => outcome(t));
+    const viaGeneral = texts.map((t) => outcome(` ${t}`)); // a leading blank skips the fast path
+    assert.deepEqual(viaPath, viaGeneral);
+    assert.equal(viaPath[0]!.rows[0]!['t'], Date.UTC(2018, 4, 9, 12, 50, 41, 337));
+    assert.deepEqual(viaPath[5]!.errors, ['Coercion error']);
+  });
+
   it('applies the coercion rules and reports what does not fit', () => {
     const d = recordDecoder(json([
       ['i', 'TINYINT', '$.i'],

@@ -133,19 +133,41 @@ export function jsonCoercer(type: SqlType): (v: unknown) => unknown {
   return (v) => coerceJson(v, type);
 }
 
-const CANONICAL_TIMESTAMP = /^(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?Z?$/;
+/** Digits at s[i..i+n) as a number, or -1 when any is not a digit. */
+function digits(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = i; k < i + n; k++) {
+    const c = s.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
 
-/** `yyyy-MM-dd HH:mm:ss[.f…]` (or with T) read without the general parser; undefined for anything else. */
+/**
+ * `yyyy-MM-dd HH:mm:ss[.f…]` (or with `T`, optionally ending in `Z`) read character by character: the common shape
+ * of event times in JSON records. Undefined for anything else, which the general parser then handles.
+ */
 function fastTimestamp(s: string): number | undefined {
-  const m = CANONICAL_TIMESTAMP.exec(s);
-  if (!m) return undefined;
-  const year = +m[1]!;
-  const month = +m[2]!;
-  const day = +m[3]!;
-  const hour = +m[4]!;
-  const minute = +m[5]!;
-  const second = +m[6]!;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return undefined;
-  const ms = m[7] ? +(m[7] + '00').slice(0, 3) : 0;
+  const n = s.length;
+  if (n < 19 || s[4] !== '-' || s[7] !== '-' || (s[10] !== ' ' && s[10] !== 'T') || s[13] !== ':' || s[16] !== ':') return undefined;
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 2);
+  const day = digits(s, 8, 2);
+  const hour = digits(s, 11, 2);
+  const minute = digits(s, 14, 2);
+  const second = digits(s, 17, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
+  if (day > daysInMonth(year, month)) return undefined;
+  let end = n;
+  if (s[end - 1] === 'Z') end--;
+  let ms = 0;
+  if (end > 19) {
+    if (s[19] !== '.' || end === 20) return undefined;
+    const frac = Math.min(end - 20, 3);
+    const f = digits(s, 20, frac);
+    if (f < 0 || digits(s, 20, end - 20) < 0) return undefined;
+    ms = frac === 1 ? f * 100 : frac === 2 ? f * 10 : f;
+  }
   return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
 }

@@ -5,7 +5,7 @@
  */
 import { SqlCompileError, SqlRuntimeError } from '../errors.js';
 import type { Row } from '../plan/bound-expr.js';
-import type { ColumnInfo } from '../plan/catalog.js';
+import { APPROXIMATE_ARRIVAL_TIME, type ColumnInfo } from '../plan/catalog.js';
 import { parseTypeText } from '../syntax/parse-type.js';
 import { coerceText, jsonCoercer } from './coerce.js';
 import { arrayOf, elementValue, parseJsonPath, valueAt, type JsonPath } from './json-path.js';
@@ -31,7 +31,8 @@ export interface DecodeResult {
 
 export interface RecordDecoder {
   readonly columns: readonly ColumnInfo[];
-  decode(data: Uint8Array | string): DecodeResult;
+  /** Rows of one record; with `arrivalTime`, each row also carries it as APPROXIMATE_ARRIVAL_TIME. */
+  decode(data: Uint8Array | string, arrivalTime?: number): DecodeResult;
 }
 
 function schemaError(what: string, message: string): SqlCompileError {
@@ -88,13 +89,18 @@ function jsonDecoder(schema: SourceSchema, columns: ColumnInfo[], what: string):
   // The common schema: records at the root, plain `$.name` mappings, nothing flattened.
   const simple = !flat && rowPath.head.length === 0 && !rowPath.tail && paths.every((p) => p.head.length === 1 && !p.tail);
   const keys = paths.map((p) => p.head[0]!);
-  // The simple case builds each row with one generated object literal (a fixed shape, no per-key growth).
-  const buildSimple = simple
-    ? (new Function(
-        'F',
-        `"use strict"; return function row(o) { return { ${names.map((n, i) => `${JSON.stringify(n)}: F[${i}](o[${JSON.stringify(keys[i])}])`).join(', ')} }; };`,
-      )(coercers) as (o: Record<string, unknown>) => Row)
-    : undefined;
+  // The simple case builds each row with one generated object literal (a fixed shape, no per-key growth), in two
+  // variants: with the arrival time of a streaming record, and without (reference data).
+  const literal = (withArrival: boolean) =>
+    new Function(
+      'F',
+      `"use strict"; return function row(o, aat) { return { ${[
+        ...names.map((n, i) => `${JSON.stringify(n)}: F[${i}](o[${JSON.stringify(keys[i])}])`),
+        ...(withArrival ? [`${JSON.stringify(APPROXIMATE_ARRIVAL_TIME)}: aat`] : []),
+      ].join(', ')} }; };`,
+    )(coercers) as (o: Record<string, unknown>, aat?: number) => Row;
+  const buildSimple = simple ? literal(false) : undefined;
+  const buildSimpleArrived = simple ? literal(true) : undefined;
 
   function recordsOf(doc: unknown): unknown[] {
     if (rowPath.tail) {
@@ -106,7 +112,7 @@ function jsonDecoder(schema: SourceSchema, columns: ColumnInfo[], what: string):
 
   return {
     columns,
-    decode(data) {
+    decode(data, arrivalTime) {
       const rows: Row[] = [];
       const errors: { name: string; message: string }[] = [];
       let docs: unknown[];
@@ -120,7 +126,7 @@ function jsonDecoder(schema: SourceSchema, columns: ColumnInfo[], what: string):
         if (simple) {
           try {
             const obj = doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>) : {};
-            rows.push(buildSimple!(obj));
+            rows.push(arrivalTime === undefined ? buildSimple!(obj) : buildSimpleArrived!(obj, arrivalTime));
           } catch (err) {
             errors.push(errorOf(err));
           }
@@ -137,6 +143,7 @@ function jsonDecoder(schema: SourceSchema, columns: ColumnInfo[], what: string):
                 const v = p.tail && p.tail.length > 0 ? (element === undefined ? null : elementValue(element, p)) : valueAt(record, p);
                 row[names[i]!] = coercers[i]!(v);
               }
+              if (arrivalTime !== undefined) row[APPROXIMATE_ARRIVAL_TIME] = arrivalTime;
               rows.push(row);
             } catch (err) {
               errors.push(errorOf(err));
@@ -156,7 +163,7 @@ function csvDecoder(schema: SourceSchema, columns: ColumnInfo[], what: string): 
   if (!rowDelim || !colDelim) throw schemaError(what, 'CSV needs a non-empty RecordRowDelimiter and RecordColumnDelimiter');
   return {
     columns,
-    decode(data) {
+    decode(data, arrivalTime) {
       const rows: Row[] = [];
       const errors: { name: string; message: string }[] = [];
       const lines = text(data).split(rowDelim);
@@ -170,6 +177,7 @@ function csvDecoder(schema: SourceSchema, columns: ColumnInfo[], what: string): 
             const f = fields[i];
             row[c.name] = f === undefined ? null : coerceText(f, c.type);
           });
+          if (arrivalTime !== undefined) row[APPROXIMATE_ARRIVAL_TIME] = arrivalTime;
           rows.push(row);
         } catch (err) {
           errors.push(errorOf(err));

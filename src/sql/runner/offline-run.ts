@@ -8,7 +8,7 @@ import { encodeCsvRow, jsonValue, displayValue } from '../io/output-format.js';
 import { recordDecoder } from '../io/source-schema.js';
 import type { EvaluatorKind } from '../eval/evaluator.js';
 import type { Row } from '../plan/bound-expr.js';
-import { APPROXIMATE_ARRIVAL_TIME, ERROR_STREAM, type ColumnInfo } from '../plan/catalog.js';
+import { ERROR_STREAM, type ColumnInfo } from '../plan/catalog.js';
 import { compileApplication } from '../plan/compile-application.js';
 import { SqlApplication } from '../runtime/application.js';
 
@@ -121,13 +121,12 @@ export function runOffline(options: OfflineRunOptions): OutputRecord[] {
   for (const e of loadErrors) run.reportIngestError(e.name, e.message, e.raw);
   for (const a of arrivals) {
     if (a.at > run.now()) run.advanceTime(a.at);
-    const { rows, errors } = decoders.get(a.stream)!.decode(a.data);
-    const hex = Buffer.from(a.data).toString('hex');
-    for (const e of errors) run.reportIngestError(e.name, e.message, hex);
-    for (const row of rows) {
-      row[APPROXIMATE_ARRIVAL_TIME] = a.at;
-      run.insert(a.stream, row);
+    const { rows, errors } = decoders.get(a.stream)!.decode(a.data, a.at);
+    if (errors.length) {
+      const hex = Buffer.from(a.data).toString('hex');
+      for (const e of errors) run.reportIngestError(e.name, e.message, hex);
     }
+    for (const row of rows) run.insert(a.stream, row);
   }
   run.finish();
   return out;
