@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { runCommand } from '../../src/cli/commands/sql.js';
+import { checkCommand, runCommand } from '../../src/cli/commands/sql.js';
 import { DEMO_SCHEMA } from './app-harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'freshet-sql-'));
@@ -61,6 +61,12 @@ describe('freshet sql run', () => {
     await assert.rejects(runCommand(app, { ...flags, inputSchema: [`SOURCE_SQL_STREAM_001=${badSchema}`] }), /InputSchema of SOURCE_SQL_STREAM_001: RecordFormat.RecordFormatType must be JSON or CSV/);
     const badLine = file('bad.jsonl', '{"arrival": "yesterday", "data": {}}');
     await assert.rejects(runCommand(app, { ...flags, input: [`SOURCE_SQL_STREAM_001=${badLine}`] }), /bad.jsonl:1: invalid "arrival"/);
+  });
+
+  it('check validates the code against the schemas and outlines each pump', async () => {
+    const out = await checkCommand(app, { inputSchema: [`SOURCE_SQL_STREAM_001=${schema}`], referenceSchema: [] });
+    assert.match(out, /: valid \(1 pump\)\nPUMP STREAM_PUMP → DESTINATION_SQL_STREAM\n  Select \(GROUP BY\) → INSERT \[/);
+    await assert.rejects(checkCommand(app, { inputSchema: [], referenceSchema: [] }), /app\.sql:4:8: Object 'SOURCE_SQL_STREAM_001' not found \(declare input streams/);
   });
 
   it('exits non-zero with a one-line message from the command line', () => {

@@ -5,6 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { SqlCompileError } from '../../sql/errors.js';
+import { recordDecoder } from '../../sql/io/source-schema.js';
+import { compileApplication } from '../../sql/plan/compile-application.js';
+import { describePlan } from '../../sql/plan/plan-node.js';
 import { runOffline, toCsv, toJsonLines, toTables, type OfflineInput, type OfflineReference } from '../../sql/runner/offline-run.js';
 
 interface RunFlags {
@@ -87,16 +90,40 @@ export async function runCommand(appFile: string, flags: RunFlags): Promise<stri
       evaluator: flags.evaluator,
     });
   } catch (err) {
-    if (err instanceof SqlCompileError) {
-      // An unknown object is usually an input or reference table the command line did not declare.
-      const hint = /^Object '[^']+' not found$/.test(err.reason)
-        ? ' (declare input streams with --input-schema NAME=schema.json, reference tables with --reference and --reference-schema)'
-        : '';
-      throw new Error(err.position ? `${appFile}:${err.position.line}:${err.position.column}: ${err.reason}${hint}` : err.message);
-    }
-    throw err;
+    throw located(appFile, err);
   }
   return flags.format === 'table' ? toTables(records) : flags.format === 'csv' ? toCsv(records) : toJsonLines(records);
+}
+
+/** Positions SQL errors at the file, with a hint for undeclared objects; other errors pass through. */
+function located(appFile: string, err: unknown): unknown {
+  if (!(err instanceof SqlCompileError)) return err;
+  // An unknown object is usually an input or reference table the command line did not declare.
+  const hint = /^Object '[^']+' not found$/.test(err.reason)
+    ? ' (declare input streams with --input-schema NAME=schema.json, reference tables with --reference and --reference-schema)'
+    : '';
+  return new Error(err.position ? `${appFile}:${err.position.line}:${err.position.column}: ${err.reason}${hint}` : err.message);
+}
+
+/** `freshet sql check`: validates application code against the schemas and prints each pump's plan. */
+export async function checkCommand(appFile: string, flags: Pick<RunFlags, 'inputSchema' | 'referenceSchema'>): Promise<string> {
+  const sql = await readText(appFile, 'application code');
+  const inputs = [];
+  for (const [name, path] of pairs(flags.inputSchema, '--input-schema')) {
+    inputs.push({ name, columns: recordDecoder(unwrap(await readJson(path, 'input schema'), 'InputSchema'), `InputSchema of ${name}`).columns });
+  }
+  const tables = [];
+  for (const [name, path] of pairs(flags.referenceSchema, '--reference-schema')) {
+    tables.push({ name, columns: recordDecoder(unwrap(await readJson(path, 'reference schema'), 'ReferenceSchema'), `ReferenceSchema of ${name}`).columns });
+  }
+  let app;
+  try {
+    app = compileApplication(sql, { inputs, tables });
+  } catch (err) {
+    throw located(appFile, err);
+  }
+  const pumps = app.pumps.map((p) => `PUMP ${p.name} → ${p.target}\n${describePlan(p.plan, '  ')}`);
+  return `${appFile}: valid (${app.pumps.length} pump${app.pumps.length === 1 ? '' : 's'})\n${pumps.join('\n')}\n`;
 }
 
 export function register(program: Command): void {
@@ -114,5 +141,14 @@ export function register(program: Command): void {
     .addOption(new Option('--evaluator <kind>', 'expression evaluator').choices(['codegen', 'interpreter']).default('codegen'))
     .action(async (appFile: string, flags: RunFlags) => {
       process.stdout.write(await runCommand(appFile, flags));
+    });
+  sql
+    .command('check')
+    .description('Validate application code (as CreateApplication would) and print the plan of each pump')
+    .argument('<app.sql>', 'the application code')
+    .option('--input-schema <STREAM=schema.json>', 'the InputSchema of an input stream (repeatable)', collect, [])
+    .option('--reference-schema <TABLE=schema.json>', 'the ReferenceSchema of a reference table (repeatable)', collect, [])
+    .action(async (appFile: string, flags: Pick<RunFlags, 'inputSchema' | 'referenceSchema'>) => {
+      process.stdout.write(await checkCommand(appFile, flags));
     });
 }
