@@ -72,6 +72,14 @@ describe('validation', () => {
     assert.match(reject(OUT + 'CREATE PUMP p AS INSERT INTO o SELECT STREAM ERROR_NAME, 1 FROM "error_stream";').reason, /system stream/);
   });
 
+  it('pumps must not form a cycle', () => {
+    const e = reject(`CREATE STREAM a (t VARCHAR(4)); CREATE STREAM b (t VARCHAR(4));
+CREATE PUMP p1 AS INSERT INTO a SELECT STREAM t FROM b;
+CREATE PUMP p2 AS INSERT INTO b SELECT STREAM t FROM a;`);
+    assert.match(e.reason, /^Pump 'P1' reads stream 'B', which its own output flows into/);
+    assert.equal(e.position?.line, 2);
+  });
+
   it('type errors in expressions carry their position', () => {
     const e = reject(OUT + "CREATE PUMP p AS INSERT INTO o SELECT STREAM ticker,\n  price + 'x' * 2 FROM SOURCE_SQL_STREAM_001;");
     assert.match(e.reason, /Cannot apply '\*'/);

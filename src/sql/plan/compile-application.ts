@@ -3,7 +3,7 @@
  * how the query's columns are assigned to the target stream. Everything KDA's validator would reject fails here
  * with SqlCompileError (the API's CodeValidationException).
  */
-import { SqlCompileError } from '../errors.js';
+import { SqlCompileError, type SourcePosition } from '../errors.js';
 import type { EvaluatorKind } from '../eval/evaluator.js';
 import { castFunction } from '../functions/conversions.js';
 import { isCharacter, isNumeric, typeToString } from '../functions/type-rules.js';
@@ -78,6 +78,7 @@ export function compileApplication(code: string, options: CompileOptions): Compi
 
   const pc: PlanContext = { streams, tables, evaluator: options.evaluator ?? 'codegen', windows: new Map(), planQuery };
   const pumps = new Map<string, CompiledPump>();
+  const edges = new Map<string, { reads: Set<string>; pos: SourcePosition }>();
   for (const st of script.statements) {
     if (st.kind !== 'CreatePump') continue;
     if (pumps.has(st.name) && !st.orReplace) throw new SqlCompileError(`Pump '${st.name}' already exists; use CREATE OR REPLACE PUMP`, st.pos);
@@ -87,7 +88,9 @@ export function compileApplication(code: string, options: CompileOptions): Compi
       throw new SqlCompileError(`Object '${st.target}' not found${near ? `; did you mean "${near}"? (unquoted names are upper-cased)` : ''}`, st.pos);
     }
     if (target.kind !== 'app') throw new SqlCompileError(`Cannot insert into ${target.kind === 'input' ? 'the input stream' : 'the system stream'} '${st.target}'`, st.pos);
-    const plan = planQuery(st.query, pc);
+    const reads = new Set<string>();
+    const plan = planQuery(st.query, { ...pc, reads });
+    edges.set(st.name, { reads, pos: st.pos });
     const source = plan.columns.filter((c) => !c.hidden);
     let targetCols: ColumnInfo[];
     if (st.targetColumns) {
@@ -119,7 +122,26 @@ export function compileApplication(code: string, options: CompileOptions): Compi
     const fusedPlan = plan.fuseInsert?.(assign, unset);
     pumps.set(st.name, { name: st.name, target: target.name, plan: fusedPlan ?? plan, assign, unset, fused: fusedPlan !== undefined });
   }
+  checkCycles([...pumps.values()], edges);
   return { script, streams: [...streams.values()], tables: [...tables.values()], pumps: [...pumps.values()] };
+}
+
+/** Pumps that feed their own input, directly or through other streams, would loop forever on one row. */
+function checkCycles(pumps: readonly CompiledPump[], edges: ReadonlyMap<string, { reads: Set<string>; pos: SourcePosition }>): void {
+  for (const start of pumps) {
+    // Can rows written by `start` reach a stream `start` reads?
+    const seen = new Set<string>();
+    const queue = [start.target];
+    while (queue.length) {
+      const s = queue.pop()!;
+      if (seen.has(s)) continue;
+      seen.add(s);
+      if (edges.get(start.name)!.reads.has(s)) {
+        throw new SqlCompileError(`Pump '${start.name}' reads stream '${s}', which its own output flows into: pumps must not form a cycle`, edges.get(start.name)!.pos);
+      }
+      for (const p of pumps) if (edges.get(p.name)!.reads.has(s)) queue.push(p.target);
+    }
+  }
 }
 
 /** VARCHAR(n)/CHAR(n) assignment: silently truncated (KDA's console shows 'Volkswag' in a VARCHAR(8) column). */

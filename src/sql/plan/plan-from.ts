@@ -26,6 +26,8 @@ export interface PlanContext {
   /** Named windows of the enclosing SELECT (joins use them: `JOIN S OVER w`). */
   readonly windows: ReadonlyMap<string, WindowSpec>;
   readonly planQuery: (q: Query, pc: PlanContext) => PlanNode;
+  /** Collects the streams the query being planned reads (for the pump graph's cycle check). */
+  readonly reads?: Set<string>;
 }
 
 export interface FromResult {
@@ -69,6 +71,7 @@ export function planFrom(from: FromItem, pc: PlanContext): FromResult {
       }
       const stream = pc.streams.get(name);
       if (stream) {
+        pc.reads?.add(name);
         const columns: OutColumn[] = stream.columns.map((c) => ({ name: c.name, type: c.type, key: c.name }));
         if (stream.kind === 'input') {
           columns.push({ name: APPROXIMATE_ARRIVAL_TIME, key: APPROXIMATE_ARRIVAL_TIME, type: { name: 'TIMESTAMP', nullable: true }, hidden: true });
