@@ -88,3 +88,17 @@ for (const evaluator of ['codegen', 'interpreter'] as const) {
     });
   });
 }
+
+describe('aggregates named in several clauses', () => {
+  it('HAVING and ORDER BY can use aggregates, including ones not selected', () => {
+    const { app, out } = start(
+      `CREATE STREAM o (k VARCHAR(4), c BIGINT);
+       CREATE PUMP p AS INSERT INTO o SELECT STREAM k, COUNT(*) FROM SOURCE_SQL_STREAM_001 s
+       GROUP BY k, FLOOR(s.ROWTIME TO MINUTE) HAVING COUNT(*) >= 1
+       ORDER BY FLOOR(s.ROWTIME TO MINUTE), MAX(x) DESC;`,
+      S,
+    );
+    feed(app, [[0, 'a', 1, 0], [1, 'b', 9, 0], [2, 'a', 2, 0], [3, 'c', 5, 0]]);
+    assert.deepEqual(out.map((e) => [e.row['K'], e.row['C']]), [['b', 1], ['c', 1], ['a', 2]]);
+  });
+});

@@ -170,6 +170,7 @@ function planSelect(q: SelectQuery, outer: PlanContext): PlanNode {
       throw new SqlCompileError('Streaming aggregation requires at least one monotonic expression in GROUP BY clause', (q.groupBy?.[0] ?? q.items[0]!).pos);
     }
     const aggs: BoundAggregate[] = [];
+    const aggIds: string[] = [];
     const keyRefs = keys.map((k, i) => {
       const ref: BExpr = { k: 'field', type: k.type, key: `$g${i}` };
       if (mono.includes(i)) assertedMonotonic.add(ref);
@@ -191,19 +192,29 @@ function planSelect(q: SelectQuery, outer: PlanContext): PlanNode {
       aggregate: (call: CallExpr) => {
         if (call.over !== undefined) throw new SqlCompileError('Windowed (OVER) aggregates cannot be combined with GROUP BY in one query', call.pos);
         const a = bindAggregate(call, { scope, clause: 'aggregate arguments' }, false);
-        aggs.push(a);
-        return { k: 'field', type: a.spec.type, key: `$a${aggs.length - 1}` };
+        // The same aggregate written twice (SELECT list, HAVING, ORDER BY) is computed once.
+        const id = JSON.stringify([a.spec, a.arg ? canonical(a.arg) : null]);
+        let i = aggIds.indexOf(id);
+        if (i < 0) {
+          aggs.push(a);
+          aggIds.push(id);
+          i = aggs.length - 1;
+        }
+        return { k: 'field', type: a.spec.type, key: `$a${i}` };
       },
     };
     // Bind the outputs first so every aggregate is known before the operator is configured.
     const bound = bindOutputs(q, itemCtx, scope);
     const having = q.having ? bindExpr(q.having, { ...itemCtx, clause: 'HAVING clause' }) : undefined;
     const keyFns = keys.map((k) => compileRowFn(k, ev));
-    const aggCfg = aggs.map((a) => ({ spec: a.spec, ...(a.arg ? { arg: compileRowFn(a.arg, ev) } : {}) }));
+    // Read when the operator is built: ORDER BY, bound later, may still add aggregates.
+    let compiledAggs: { spec: BoundAggregate['spec']; arg?: RowFn }[] | undefined;
+    const aggCfg = (): { spec: BoundAggregate['spec']; arg?: RowFn }[] =>
+      (compiledAggs ??= aggs.map((a) => ({ spec: a.spec, ...(a.arg ? { arg: compileRowFn(a.arg, ev) } : {}) })));
     if (q.stagger) {
       const range = interpret(bindExpr(q.stagger.range, { scope: new Scope([]) }))({}, 0, STATIC_CTX);
       if (typeof range !== 'number' || range <= 0) throw new SqlCompileError('STAGGER needs RANGE INTERVAL … with a positive length', q.stagger.pos);
-      stages.push((out, env) => new StaggerWindow(out, env, { keys: keyFns, rangeMs: range, aggs: aggCfg }));
+      stages.push((out, env) => new StaggerWindow(out, env, { keys: keyFns, rangeMs: range, aggs: aggCfg() }));
     } else {
       const monoKeys = mono.map((i) => keys[i]!);
       const rowtimeOnly = monoKeys.every(dependsOnRowtimeOnly);
@@ -215,9 +226,8 @@ function planSelect(q: SelectQuery, outer: PlanContext): PlanNode {
         monotonic: mono,
         ...(rowtimeOnly ? { keysAt: (t: number) => monoFns.map((f) => f({}, t, STATIC_CTX)) } : {}),
         ...(endFn ? { bucketEnd: (values: readonly unknown[]) => endFn(values[endIndex] as number) } : {}),
-        aggs: aggCfg,
       };
-      stages.push((out, env) => new GroupAggregate(out, env, cfg));
+      stages.push((out, env) => new GroupAggregate(out, env, { ...cfg, aggs: aggCfg() }));
     }
     return finishSelect(q, pc, from.node, stages, bound, having, itemCtx);
   }
@@ -343,6 +353,7 @@ function finishSelect(
       ...(bucketEndOf(lead.expr) ? { leadingEnd: bucketEndOf(lead.expr)! } : {}),
       rest: order.slice(1).map((o) => ({ fn: compileRowFn(o.expr, ev), desc: o.desc })),
       leadingDesc: lead.desc,
+      batchesShareRowtime: !!ctx.groupKey,
     };
     // A plain query filters before sorting; the sort then sees the rows the projection will read.
     if (filterIsWhere && filter) {

@@ -15,6 +15,11 @@ export interface OrderByConfig {
   /** When the leading key's current value ends (FLOOR/STEP of ROWTIME), for draining. */
   readonly leadingEnd?: (value: number) => number;
   readonly rest: readonly { readonly fn: RowFn; readonly desc: boolean }[];
+  /**
+   * Rows sharing a leading value all carry one ROWTIME (a grouped query emits a bucket's rows at once), so the
+   * batch is complete once time passes it.
+   */
+  readonly batchesShareRowtime?: boolean;
   readonly leadingDesc: boolean;
 }
 
@@ -65,14 +70,20 @@ export class OrderBy implements Sink, Timed {
   }
 
   bound(t: number): void {
-    if (this.batch.length && this.cfg.leadingAt && tupleKey([this.cfg.leadingAt(t)]) !== this.current) this.flush();
+    const last = this.batch[this.batch.length - 1];
+    if (last && ((this.cfg.leadingAt && tupleKey([this.cfg.leadingAt(t)]) !== this.current) || (this.cfg.batchesShareRowtime && t > last.rowtime))) {
+      this.flush();
+    }
     // A held batch will be emitted at its latest ROWTIME, which may be below t.
     this.out.bound(this.batch.length ? Math.min(t, this.batch[this.batch.length - 1]!.rowtime) : t);
   }
 
   nextDeadline(): number | undefined {
-    // Only a leading key of known extent (FLOOR/STEP of ROWTIME) can be drained by time alone.
-    return this.batch.length && this.cfg.leadingEnd && typeof this.currentValue === 'number' ? this.cfg.leadingEnd(this.currentValue) : undefined;
+    // Only a leading key of known extent (FLOOR/STEP of ROWTIME), or batches of one ROWTIME, drain by time alone.
+    const last = this.batch[this.batch.length - 1];
+    if (!last) return undefined;
+    if (this.cfg.batchesShareRowtime) return last.rowtime + 1;
+    return this.cfg.leadingEnd && typeof this.currentValue === 'number' ? this.cfg.leadingEnd(this.currentValue) : undefined;
   }
 
   private flush(): void {
