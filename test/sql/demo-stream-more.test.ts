@@ -77,3 +77,24 @@ describe('developer guide examples (continued)', () => {
     assert.equal(of(rows, 'CHANGE_STREAM').length, 4);
   });
 });
+
+describe('developer guide: anomaly detection', () => {
+  it('RANDOM_CUT_FOREST into a stream, re-sorted per second by ANOMALY_SCORE', () => {
+    const sql = `
+      CREATE OR REPLACE STREAM "TEMP_STREAM" ("TICKER_SYMBOL" VARCHAR(4), "SECTOR" VARCHAR(16), "CHANGE" REAL, "PRICE" REAL, "ANOMALY_SCORE" DOUBLE);
+      CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" ("TICKER_SYMBOL" VARCHAR(4), "SECTOR" VARCHAR(16), "CHANGE" REAL, "PRICE" REAL, "ANOMALY_SCORE" DOUBLE);
+      CREATE OR REPLACE PUMP "STREAM_PUMP" AS INSERT INTO "TEMP_STREAM"
+        SELECT STREAM "TICKER_SYMBOL", "SECTOR", "CHANGE", "PRICE", "ANOMALY_SCORE" FROM
+        TABLE(RANDOM_CUT_FOREST(CURSOR(SELECT STREAM "TICKER_SYMBOL", "SECTOR", "CHANGE", "PRICE" FROM "SOURCE_SQL_STREAM_001")));
+      CREATE OR REPLACE PUMP "OUTPUT_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
+        SELECT STREAM * FROM "TEMP_STREAM"
+        ORDER BY FLOOR("TEMP_STREAM".ROWTIME TO SECOND), ANOMALY_SCORE DESC;`;
+    const events = Array.from({ length: 30 }, (_, i) => ({ at: i / 10, data: tick('AMZN', 'TECHNOLOGY', 10 + (i % 3), 0.1) }));
+    const rows = runSql(sql, events);
+    const out = of(rows, 'DESTINATION_SQL_STREAM');
+    assert.equal(out.length, 30, 'every row comes out');
+    assert.ok(out.every((r) => r['ANOMALY_SCORE'] === 0), 'fewer rows than subSampleSize: the forest is still learning');
+    // Each second's rows leave together, at the batch's last ROWTIME.
+    assert.deepEqual([...new Set(out.map((r) => r['ROWTIME']))], [ts(0.9), ts(1.9), ts(2.9)]);
+  });
+});
