@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { createAnalyticsService, type AnalyticsOptions } from './analytics/service.js';
 import { createKinesisService } from './kinesis/service.js';
+import { createObjectStore, createS3Endpoint } from './s3/index.js';
 import { startServer, type AccessKey, type HttpRoute } from './server/server.js';
 import { createEmbeddedStorage, type SyncPolicy } from './storage/embedded/index.js';
 
@@ -58,6 +59,8 @@ export async function startFreshet(config: FreshetConfig): Promise<RunningFreshe
   const dataDir = resolve(config.dataDir);
   const accountId = config.accountId ?? DEFAULT_ACCOUNT_ID;
 
+  // The embedded S3 endpoint's objects: plain files under <dataDir>/s3/.
+  const objectStore = createObjectStore(dataDir);
   const storage = createEmbeddedStorage({ dataDir, sync: config.sync });
   await storage.open();
   const kinesis = createKinesisService({
@@ -96,6 +99,7 @@ export async function startFreshet(config: FreshetConfig): Promise<RunningFreshe
       dataDir,
       services: [kinesis, analytics],
       routes: config.routes,
+      restServices: [createS3Endpoint(objectStore)],
       auth: config.auth || config.accessKeys?.length ? { verify: config.auth ?? false, keys: config.accessKeys ?? [] } : undefined,
       defaultRegion: config.region ?? DEFAULT_REGION,
       defaultAccountId: accountId,

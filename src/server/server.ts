@@ -10,12 +10,14 @@ import type { Duplex } from 'node:stream';
 import type { HttpRoute } from './http-types.js';
 import { sniffProtocol } from './protocol-sniffer.js';
 import { createRequestHandler } from './request-pipeline.js';
+import { dispatchRestServices, type RestService } from './rest-dispatch.js';
 import type { AwsJsonService } from './service.js';
 import { SigV4Verifier, type AccessKey } from './sigv4-verifier.js';
 import { loadTlsMaterial } from './tls-material.js';
 
 export type { AccessKey } from './sigv4-verifier.js';
 export type { HttpRoute } from './http-types.js';
+export type { RestService } from './rest-dispatch.js';
 
 export interface AuthOptions {
   /** Verify SigV4 signatures (`--auth`); without it any well-formed signature is accepted. */
@@ -36,6 +38,8 @@ export interface ServerOptions {
   services: readonly AwsJsonService[];
   /** Plain HTTP routes served before the AWS pipeline; more can be added later with `addRoute`. */
   routes?: readonly HttpRoute[];
+  /** REST services on the same port (S3, Lambda), chosen by credential scope or, unsigned, by path. */
+  restServices?: readonly RestService[];
   auth?: AuthOptions;
   defaultRegion: string;
   defaultAccountId: string;
@@ -74,7 +78,7 @@ function widenReceiveWindow(session: ServerHttp2Session): void {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const routes: HttpRoute[] = [...(options.routes ?? [])];
   const keys = options.auth?.keys ?? [];
-  const handler = createRequestHandler({
+  const jsonHandler = createRequestHandler({
     services: options.services,
     routes,
     verifier: options.auth?.verify ? new SigV4Verifier(keys) : undefined,
@@ -83,6 +87,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     defaultAccountId: options.defaultAccountId,
     maxBodyBytes: options.maxBodyBytes,
     logError: options.logError,
+  });
+  const handler = dispatchRestServices(jsonHandler, {
+    services: options.restServices ?? [],
+    routes,
+    defaultRegion: options.defaultRegion,
+    defaultAccountId: options.defaultAccountId,
+    accountsByAccessKey: new Map(keys.filter((k) => k.accountId).map((k) => [k.accessKeyId, k.accountId!])),
+    logError: options.logError ?? ((message, err) => console.error(message, err)),
   });
 
   const sockets = new Set<Duplex>();

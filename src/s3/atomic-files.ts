@@ -1,0 +1,56 @@
+/**
+ * Writes that readers never see half done: into `<root>/.tmp/` first, then a rename onto the final name (same
+ * filesystem, so the rename is atomic). Streams are hashed (MD5 → the ETag) on their way to disk.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+export interface WrittenFile {
+  size: number;
+  /** MD5 of the bytes, raw. */
+  md5: Buffer;
+}
+
+export function tempPath(root: string): string {
+  return join(root, '.tmp', randomUUID());
+}
+
+/** Streams `body` into a temporary file; the caller renames it into place (or removes it). */
+export async function writeTemp(root: string, body: Readable | Uint8Array | string): Promise<WrittenFile & { path: string }> {
+  const path = tempPath(root);
+  await mkdir(dirname(path), { recursive: true });
+  const hash = createHash('md5');
+  let size = 0;
+  const tap = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      size += chunk.length;
+      done(null, chunk);
+    },
+  });
+  const source = body instanceof Readable ? body : Readable.from([typeof body === 'string' ? Buffer.from(body) : Buffer.from(body)]);
+  try {
+    await pipeline(source, tap, createWriteStream(path));
+  } catch (err) {
+    await rm(path, { force: true });
+    throw err;
+  }
+  return { path, size, md5: hash.digest() };
+}
+
+/** Moves a finished temporary file onto `target`, creating its folders. */
+export async function moveIntoPlace(temp: string, target: string): Promise<void> {
+  await mkdir(dirname(target), { recursive: true });
+  await rename(temp, target);
+}
+
+export async function writeJsonAtomically(root: string, target: string, value: unknown): Promise<void> {
+  const path = tempPath(root);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, JSON.stringify(value));
+  await moveIntoPlace(path, target);
+}
