@@ -91,6 +91,15 @@ describe('parser', () => {
     assert.equal(p.query.orderBy?.[1]?.desc, true);
   });
 
+  it('reads FROM FIRST/LAST only after NTH_VALUE', () => {
+    const s = parseScript('CREATE PUMP p AS INSERT INTO o SELECT STREAM MAX(x), NTH_VALUE(x, 2) FROM LAST OVER w FROM LAST WINDOW w AS (ROWS 3 PRECEDING)');
+    const p = s.statements[0]!;
+    if (p.kind !== 'CreatePump' || p.query.kind !== 'Select' || p.query.from?.kind !== 'TableRef') return assert.fail('shape');
+    assert.deepEqual(p.query.from.name, ['LAST']);
+    const nth = p.query.items[1]!;
+    assert.equal(nth.kind === 'SelectItem' && nth.expr.kind === 'Call' && nth.expr.fromLast, true);
+  });
+
   it('parses table functions with CURSOR, stagger windows and UNION ALL', () => {
     const s = parseScript(`CREATE PUMP p AS INSERT INTO o SELECT STREAM * FROM TABLE(GROUP_RANK(CURSOR(SELECT STREAM * FROM s), 'a', 'r', 'asc', 'asc', 10, 0));
       CREATE PUMP q AS INSERT INTO o SELECT STREAM a FROM s WINDOWED BY STAGGER (PARTITION BY a RANGE INTERVAL '1' MINUTE)

@@ -515,8 +515,9 @@ function parseCall(c: TokenCursor): Expr {
 /** `FROM FIRST|LAST`, `IGNORE|RESPECT NULLS` and `OVER …` after an aggregate's parentheses. */
 function withAnalytics(c: TokenCursor, fn: CallExpr): CallExpr {
   let extra: Partial<CallExpr> = {};
-  if (c.acceptAll('FROM', 'FIRST')) extra = { ...extra, fromLast: false };
-  else if (c.acceptAll('FROM', 'LAST')) extra = { ...extra, fromLast: true };
+  // Only NTH_VALUE takes FROM FIRST | FROM LAST (elsewhere FROM starts the FROM clause).
+  if (fn.name === 'NTH_VALUE' && c.acceptAll('FROM', 'FIRST')) extra = { ...extra, fromLast: false };
+  else if (fn.name === 'NTH_VALUE' && c.acceptAll('FROM', 'LAST')) extra = { ...extra, fromLast: true };
   if (c.acceptAll('IGNORE', 'NULLS')) extra = { ...extra, nulls: 'IGNORE' };
   else if (c.acceptAll('RESPECT', 'NULLS')) extra = { ...extra, nulls: 'RESPECT' };
   if (c.accept('OVER')) extra = { ...extra, over: c.is('(') ? parseWindowSpec(c) : c.identifier('a window name') };
