@@ -11,7 +11,7 @@ export const RESERVED = new Set([
   'ELSE', 'END', 'EXCEPT', 'FALSE', 'FROM', 'FULL', 'GROUP', 'HAVING', 'IN', 'INNER', 'INSERT', 'INTERSECT',
   'INTERVAL', 'INTO', 'IS', 'JOIN', 'LEFT', 'LIKE', 'NATURAL', 'NOT', 'NULL', 'ON', 'OR', 'ORDER', 'OUTER', 'OVER',
   'PARTITION', 'RANGE', 'RIGHT', 'ROWS', 'SELECT', 'SIMILAR', 'STREAM', 'TABLE', 'THEN', 'TRUE', 'UNION', 'UNKNOWN',
-  'USING', 'VALUES', 'WHEN', 'WHERE', 'WINDOW', 'WINDOWED', 'WITH', 'ROWTIME', 'PUMP', 'DESCRIPTION',
+  'USING', 'VALUES', 'WHEN', 'WHERE', 'WINDOW', 'WINDOWED', 'WITH', 'ROWTIME',
 ]);
 
 export class TokenCursor {
