@@ -25,6 +25,11 @@ interface Group {
   accs: Accumulator[];
 }
 
+function sameValues(bucket: readonly unknown[], keys: readonly unknown[], monotonic: readonly number[]): boolean {
+  for (let i = 0; i < monotonic.length; i++) if (bucket[i] !== keys[monotonic[i]!]) return false;
+  return true;
+}
+
 export class GroupAggregate implements Sink, Timed {
   private bucket: unknown[] | undefined;
   private bucketId = '';
@@ -41,29 +46,38 @@ export class GroupAggregate implements Sink, Timed {
   push(row: Row, rowtime: number): void {
     const ctx = this.env.ctx;
     const { keys: keyFns, monotonic, aggs } = this.cfg;
-    let keys: unknown[];
-    let values: unknown[];
+    const nk = keyFns.length;
+    const na = aggs.length;
+    const keys = new Array<unknown>(nk);
+    const values = new Array<unknown>(na);
     try {
-      keys = keyFns.map((k) => k(row, rowtime, ctx));
-      values = aggs.map((a) => (a.arg ? a.arg(row, rowtime, ctx) : 1));
+      for (let i = 0; i < nk; i++) keys[i] = keyFns[i]!(row, rowtime, ctx);
+      for (let i = 0; i < na; i++) {
+        const arg = aggs[i]!.arg;
+        values[i] = arg ? arg(row, rowtime, ctx) : 1;
+      }
     } catch (err) {
       if (err instanceof SqlRuntimeError) return this.env.report(err, row, rowtime);
       throw err;
     }
-    const bucket = monotonic.map((i) => keys[i]);
-    const bucketId = tupleKey(bucket);
-    if (this.bucket && bucketId !== this.bucketId) this.flush(rowtime);
-    if (!this.bucket) {
-      this.bucket = bucket;
-      this.bucketId = bucketId;
+    // Most rows fall in the open bucket: compare the bucket keys' values before building any identity string.
+    if (!this.bucket || !sameValues(this.bucket, keys, monotonic)) {
+      const bucket = monotonic.map((i) => keys[i]);
+      const bucketId = tupleKey(bucket);
+      if (this.bucket && bucketId !== this.bucketId) this.flush(rowtime);
+      if (!this.bucket) {
+        this.bucket = bucket;
+        this.bucketId = bucketId;
+      }
     }
-    const id = tupleKey(keys);
+    const id = nk === 1 && typeof keys[0] !== 'object' ? (keys[0] as string) : tupleKey(keys);
     let g = this.groups.get(id);
     if (!g) {
       g = { keys, accs: aggs.map((a) => createAccumulator(a.spec)) };
       this.groups.set(id, g);
     }
-    for (let i = 0; i < values.length; i++) g.accs[i]!.add(values[i], rowtime);
+    const accs = g.accs;
+    for (let i = 0; i < na; i++) accs[i]!.add(values[i], rowtime);
   }
 
   bound(t: number): void {
