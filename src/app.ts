@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { createAnalyticsService, type AnalyticsOptions } from './analytics/service.js';
+import { createFirehoseService, type FirehoseOptions } from './firehose/service.js';
 import { createKinesisService } from './kinesis/service.js';
 import { createObjectStore, createS3Endpoint } from './s3/index.js';
 import { startServer, type AccessKey, type HttpRoute } from './server/server.js';
@@ -36,6 +37,8 @@ export interface FreshetConfig {
   routes?: HttpRoute[];
   /** Kinesis Data Analytics tuning (clock tick, poll interval, transition time, reference-data folder). */
   analytics?: Partial<Omit<AnalyticsOptions, 'storage' | 'kinesis' | 'dataDir'>>;
+  /** Firehose tuning (transition time, bucket routes, Lambda functions, retry pacing). */
+  firehose?: Partial<Omit<FirehoseOptions, 'storage' | 'kinesis' | 'dataDir' | 'objectStore'>>;
 }
 
 export interface RunningFreshet {
@@ -87,6 +90,15 @@ export async function startFreshet(config: FreshetConfig): Promise<RunningFreshe
     await storage.close();
     throw err;
   }
+  const firehose = createFirehoseService({ ...config.firehose, storage, kinesis, dataDir, objectStore });
+  try {
+    await firehose.start();
+  } catch (err) {
+    await analytics.stop();
+    await kinesis.stop();
+    await storage.close();
+    throw err;
+  }
 
   let server;
   try {
@@ -97,7 +109,7 @@ export async function startFreshet(config: FreshetConfig): Promise<RunningFreshe
       tlsCert: config.tlsCert,
       tlsKey: config.tlsKey,
       dataDir,
-      services: [kinesis, analytics],
+      services: [kinesis, analytics, firehose],
       routes: config.routes,
       restServices: [createS3Endpoint(objectStore)],
       auth: config.auth || config.accessKeys?.length ? { verify: config.auth ?? false, keys: config.accessKeys ?? [] } : undefined,
@@ -105,6 +117,7 @@ export async function startFreshet(config: FreshetConfig): Promise<RunningFreshe
       defaultAccountId: accountId,
     });
   } catch (err) {
+    await firehose.stop();
     await analytics.stop();
     await kinesis.stop();
     await storage.close();
@@ -123,6 +136,7 @@ export async function startFreshet(config: FreshetConfig): Promise<RunningFreshe
     close() {
       closing ??= (async () => {
         await server.close();
+        await firehose.stop();
         await analytics.stop();
         await kinesis.stop();
         await storage.close();
