@@ -13,6 +13,7 @@ import { ACTIONS } from './actions/index.js';
 import { ApplicationRegistry } from './model/registry.js';
 import { serviceEndpointResolver, type EndpointResolver } from './runner/endpoint-resolver.js';
 import { localFileFetcher, type ReferenceFetcher } from './runner/reference-data.js';
+import { envMs } from './runner/env-timing.js';
 import { Supervisor } from './runner/supervisor.js';
 import type { AnalyticsRuntime } from './runtime.js';
 
@@ -43,15 +44,6 @@ export interface AnalyticsService extends AwsJsonService {
   start(): Promise<void>;
   stop(): Promise<void>;
   readonly runtime: AnalyticsRuntime;
-}
-
-/**
- * Timing defaults may come from the environment (`FRESHET_ANALYTICS_TICK_MS`, `…_POLL_MS`, `…_TRANSITION_MS`), so
- * a `freshet serve` child process can run on a fast clock too.
- */
-function envMs(name: string): number | undefined {
-  const v = Number(process.env[`FRESHET_ANALYTICS_${name}_MS`]);
-  return Number.isFinite(v) && v > 0 ? v : undefined;
 }
 
 export function createAnalyticsService(options: AnalyticsOptions): AnalyticsService {

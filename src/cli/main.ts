@@ -14,6 +14,7 @@ import { register as registerTail } from './commands/tail.js';
 import { register as registerDump } from './commands/dump.js';
 import { register as registerLoad } from './commands/load.js';
 import { register as registerGenerate } from './commands/generate.js';
+import { register as registerApp } from './commands/app.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerDump(program);
   registerLoad(program);
   registerGenerate(program);
+  registerApp(program);
   return program;
 }
 

@@ -140,13 +140,27 @@ const COMMANDS: Record<string, new (input: any) => any> = {
 /** Any Kinesis endpoint through the SDK: region, credentials and endpoint from `config` or the usual AWS configuration. */
 export function sdkEndpoint(arn: string, config: KinesisClientConfig): StreamEndpoint {
   const client = new KinesisClient(config);
+  return clientEndpoint(arn, client, false, () => client.destroy());
+}
+
+/**
+ * A stream through an existing client. `byName` addresses the stream by the name in its ARN rather than by the
+ * ARN: a standalone run of a CreateApplication request written for another account then finds the stream of
+ * the same name on whatever endpoint it is pointed at.
+ */
+export function clientEndpoint(arn: string, client: KinesisClient, byName: boolean, close: () => void = () => {}): StreamEndpoint {
+  const name = arn.slice(arn.indexOf(':stream/') + ':stream/'.length);
   return endpointOver(
     arn,
     (operation, input) => {
       const Command = COMMANDS[operation]!;
-      // ListShards with a NextToken must not name the stream (both on AWS and here).
-      return client.send(new Command(input));
+      let args = input;
+      if (byName && 'StreamARN' in input) {
+        const { StreamARN: _arn, ...rest } = input;
+        args = { ...rest, StreamName: name };
+      }
+      return client.send(new Command(args));
     },
-    () => client.destroy(),
+    close,
   );
 }
