@@ -4,6 +4,7 @@
  * for updates the members of the same destination type merged over the current ones (ProcessingConfiguration is
  * replaced as a whole).
  */
+import { parseQuery } from '../delivery/jq-path.js';
 import { prefixProblem } from '../delivery/prefix.js';
 import { invalidArgument } from './errors.js';
 import type { DestinationKind } from './types.js';
@@ -91,8 +92,14 @@ function checkS3(d: Record<string, any>, extended: boolean): void {
   for (const p of processors) {
     const names = new Set((p.Parameters ?? []).map((x: any) => x.ParameterName));
     if (p.Type === 'Lambda' && !names.has('LambdaArn')) throw invalidArgument('LambdaArn is required for the Lambda processor.');
-    if (p.Type === 'MetadataExtraction' && !names.has('MetadataExtractionQuery')) {
-      throw invalidArgument('MetadataExtractionQuery is required for the MetadataExtraction processor.');
+    if (p.Type === 'MetadataExtraction') {
+      const query = (p.Parameters ?? []).find((x: any) => x.ParameterName === 'MetadataExtractionQuery')?.ParameterValue;
+      if (query === undefined) throw invalidArgument('MetadataExtractionQuery is required for the MetadataExtraction processor.');
+      try {
+        parseQuery(query);
+      } catch (err) {
+        throw invalidArgument(`MetadataExtractionQuery is not supported: ${(err as Error).message}.`);
+      }
     }
   }
 }
