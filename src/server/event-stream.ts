@@ -6,7 +6,7 @@
  */
 import { crc32 } from 'node:zlib';
 import { encodeCbor } from './cbor-codec.js';
-import { encodeJson } from './json-codec.js';
+import { encodeJsonBytes } from './json-codec.js';
 import type { EventStreamMessage, WireProtocol } from './service.js';
 
 const STRING_TYPE = 7;
@@ -44,7 +44,7 @@ export function frameMessage(headers: ReadonlyArray<readonly [string, string]>, 
 
 /** Frames a service's event-stream message, its payload encoded in the request's protocol. */
 export function encodeEventStreamMessage(msg: EventStreamMessage, protocol: WireProtocol): Buffer {
-  const payload = protocol === 'cbor' ? encodeCbor(msg.payload) : Buffer.from(encodeJson(msg.payload), 'utf8');
+  const payload = protocol === 'cbor' ? encodeCbor(msg.payload) : encodeJsonBytes(msg.payload);
   const contentType = protocol === 'cbor' ? 'application/cbor' : 'application/json';
   if (msg.kind === 'event') {
     return frameMessage(

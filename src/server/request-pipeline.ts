@@ -10,7 +10,7 @@ import { applyCors } from './cors.js';
 import { coralError, xmlError } from './error-bodies.js';
 import { writeEventStream } from './event-stream-response.js';
 import type { HttpRequest, HttpResponse, HttpRoute, ResponseLike } from './http-types.js';
-import { decodeJson, encodeJson } from './json-codec.js';
+import { decodeJson, encodeJsonBytes } from './json-codec.js';
 import { newId2, newRequestId } from './request-ids.js';
 import { AwsError, isEventStreamResult, type AwsJsonService, type RequestContext, type WireProtocol } from './service.js';
 import type { SigV4Verifier } from './sigv4-verifier.js';
@@ -155,6 +155,8 @@ export function createRequestHandler(options: PipelineOptions): (req: HttpReques
     if (isEventStreamResult(result)) {
       return writeEventStream(res, result.eventStream, protocol, (err) => logError(`${prefix}.${operation} stream failed:`, err));
     }
+    // An operation without output answers with an empty body in either protocol, as AWS does.
+    if (!hasMembers(result)) return sendRaw(res, 200, contentType, EMPTY);
     sendResult(res, protocol, contentType, 200, result);
   }
 
@@ -226,8 +228,19 @@ function sendRaw(res: ResponseLike, status: number, contentType: string | undefi
   res.end(body);
 }
 
+const EMPTY = Buffer.alloc(0);
+
+/** Whether a result has any member the encoders would write. */
+function hasMembers(result: Record<string, unknown>): boolean {
+  for (const key in result) {
+    const member = result[key];
+    if (member !== undefined && typeof member !== 'function' && typeof member !== 'symbol') return true;
+  }
+  return false;
+}
+
 function sendResult(res: ResponseLike, protocol: WireProtocol, contentType: string, status: number, data: unknown): void {
-  const body = protocol === 'cbor' ? encodeCbor(data) : encodeJson(data);
+  const body = protocol === 'cbor' ? encodeCbor(data) : encodeJsonBytes(data);
   sendRaw(res, status, contentType, body);
 }
 

@@ -53,7 +53,8 @@ describe('SplitShard', () => {
   it('closes the parent and opens two children after the UPDATING period; the parent stays readable', async () => {
     await put(name, 'before', '1');
     const splitStart = Date.now();
-    assert.deepEqual(await ok(json(ep, 'SplitShard', { StreamName: name, ShardToSplit: 'shard-0', NewStartingHashKey: '2' })), {});
+    // No output: an empty body, as AWS answers.
+    assert.equal(await ok(json(ep, 'SplitShard', { StreamName: name, ShardToSplit: 'shard-0', NewStartingHashKey: '2' })), '');
     const updating = await describe_(name);
     assert.equal(updating.StreamStatus, 'UPDATING');
     assert.equal(updating.Shards.length, 1);
@@ -197,7 +198,7 @@ describe('MergeShards', () => {
       'ResourceNotFoundException',
       `Could not find shard shardId-000000000005 in stream ${name} under account ${ACCOUNT}.`,
     );
-    assert.deepEqual(await ok(json(ep, 'MergeShards', { StreamName: name, ShardToMerge: 'shardId-0', AdjacentShardToMerge: 'shard-1' })), {});
+    assert.equal(await ok(json(ep, 'MergeShards', { StreamName: name, ShardToMerge: 'shardId-0', AdjacentShardToMerge: 'shard-1' })), '');
     assert.equal((await describe_(name)).StreamStatus, 'UPDATING');
     await waitForStatus(ep, name, 'ACTIVE');
     const d = await describe_(name);

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { decode as decodeCborX } from 'cbor-x';
 import { decodeCbor, encodeCbor } from '../../src/server/cbor-codec.js';
-import { encodeJson } from '../../src/server/json-codec.js';
+import { base64Into, base64Length } from '../../src/server/base64-writer.js';
+import { encodeJson, encodeJsonBytes } from '../../src/server/json-codec.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import { rawRequest } from '../helpers/raw-http.js';
 import { createTestService, signedHeaders } from './test-services.js';
@@ -31,6 +32,72 @@ describe('JSON encoding', () => {
     });
     assert.match(out, /"At":1506440188\.749[,}]/);
     assert.doesNotMatch(out, /Gone/);
+  });
+});
+
+/** The encoding's definition: convert to plain JSON values, then JSON.stringify. */
+function referenceJson(value: unknown): string {
+  const plain = (v: unknown): unknown => {
+    if (typeof v !== 'object' || v === null) return v;
+    if (v instanceof Uint8Array) return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64');
+    if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.getTime() / 1000;
+    if (Array.isArray(v)) return v.map(plain);
+    const out: Record<string, unknown> = {};
+    for (const k in v as Record<string, unknown>) {
+      const m = (v as Record<string, unknown>)[k];
+      if (m !== undefined) out[k] = plain(m);
+    }
+    return out;
+  };
+  return JSON.stringify(plain(value)) ?? 'null';
+}
+
+describe('JSON encoding matches JSON.stringify byte for byte', () => {
+  it('for every kind of value the services return', () => {
+    const shared = new Date(1700000000001);
+    const samples: unknown[] = [
+      undefined,
+      null,
+      0,
+      -0,
+      -12.5,
+      1e21,
+      1.5e-7,
+      Number.NaN,
+      Infinity,
+      true,
+      '',
+      'plain',
+      'quote " backslash \\ slash / tab \t nl \n nul \u0000 del \u007f é 𝄞 \ud800 lone',
+      'x'.repeat(300) + '"',
+      'é'.repeat(300),
+      new Date(Number.NaN),
+      new Date(-1),
+      [undefined, () => 1, Symbol('s'), null, [], {}],
+      { a: undefined, b: () => 1, c: Symbol('s'), d: 1 },
+      { 'ké"y': 1, ['k'.repeat(100)]: [shared, shared, new Date(1700000000999)] },
+      { Records: Array.from({ length: 50 }, (_, i) => ({ SequenceNumber: String(10n ** 50n + BigInt(i)), ApproximateArrivalTimestamp: shared, Data: Buffer.alloc(i, i), PartitionKey: `k${i}` })) },
+      { View: new Uint8Array([9, 104, 105, 7]).subarray(1, 3), Big: Buffer.alloc(5000, 7) },
+    ];
+    for (const v of samples) {
+      assert.equal(encodeJson(v), referenceJson(v));
+      assert.equal(encodeJsonBytes(v).toString('utf8'), referenceJson(v));
+    }
+  });
+
+  it('refuses BigInt as JSON.stringify does', () => {
+    assert.throws(() => encodeJson({ N: 1n }), TypeError);
+  });
+
+  it('writes base64 of every length and every byte value', () => {
+    const bytes = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 131 + 7) & 0xff));
+    for (let n = 0; n <= 3000; n += n < 64 ? 1 : 97) {
+      const data = bytes.subarray(3000 - n);
+      const out = Buffer.alloc(base64Length(n) + 2, 0x21);
+      const end = base64Into(data, out, 1);
+      assert.equal(end, 1 + base64Length(n));
+      assert.equal(out.toString('latin1', 1, end), data.toString('base64'), `length ${n}`);
+    }
   });
 });
 
@@ -89,6 +156,10 @@ describe('records across protocols', () => {
   it('written with JSON, read back byte-identical with CBOR', async () => {
     const put = await rawRequest({ endpoint, headers: signedHeaders('PutBlob'), body: JSON.stringify({ Data: payload.toString('base64'), At: 1700000000.123 }) });
     assert.equal(put.status, 200);
+    // An operation without output: an empty body, as AWS sends.
+    assert.equal(put.headers['content-type'], 'application/x-amz-json-1.1');
+    assert.equal(put.headers['content-length'], '0');
+    assert.equal(put.body.length, 0);
     const get = await rawRequest({ endpoint, http2: true, headers: signedHeaders('GetBlob', CBOR_TYPE), body: encodeCbor({}) });
     assert.equal(get.headers['content-type'], CBOR_TYPE);
     const out = decodeCbor(get.body) as { Data: Uint8Array; At: Date };
@@ -100,6 +171,9 @@ describe('records across protocols', () => {
   it('written with CBOR, read back byte-identical with JSON', async () => {
     const put = await rawRequest({ endpoint, http2: true, headers: signedHeaders('PutBlob', CBOR_TYPE), body: encodeCbor({ Data: payload, At: new Date(1700000000456) }) });
     assert.equal(put.status, 200);
+    assert.equal(put.headers['content-type'], CBOR_TYPE);
+    assert.equal(put.headers['content-length'], '0');
+    assert.equal(put.body.length, 0);
     const get = await rawRequest({ endpoint, headers: signedHeaders('GetBlob'), body: '{}' });
     const out = get.json();
     assert.deepEqual(Buffer.from(out.Data, 'base64'), payload);

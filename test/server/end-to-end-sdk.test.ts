@@ -53,7 +53,8 @@ function kinesisHeaders(operation: string, contentType: string): Record<string, 
 async function cbor(operation: string, body: unknown): Promise<any> {
   const res = await rawRequest({ endpoint: server.endpoint, headers: kinesisHeaders(operation, 'application/x-amz-cbor-1.1'), body: encodeCbor(body) });
   assert.equal(res.headers['content-type'], 'application/x-amz-cbor-1.1');
-  return { status: res.status, body: decodeCbor(res.body), raw: res.body };
+  // Operations without output answer with an empty body.
+  return { status: res.status, body: res.body.length > 0 ? decodeCbor(res.body) : undefined, raw: res.body };
 }
 
 async function json(operation: string, body: unknown): Promise<any> {
@@ -109,7 +110,9 @@ describe('AWS SDK for JavaScript v3 over HTTP/2', () => {
 
 describe('CBOR against the real service', () => {
   it('round-trips records byte-identical between CBOR and JSON, with AWS timestamp encodings', async () => {
-    assert.equal((await cbor('CreateStream', { StreamName: 'cbor', ShardCount: 1 })).status, 200);
+    const created = await cbor('CreateStream', { StreamName: 'cbor', ShardCount: 1 });
+    assert.equal(created.status, 200);
+    assert.equal(created.raw.length, 0);
     await waitActive('cbor');
     const bytes = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 7) & 0xff));
 
