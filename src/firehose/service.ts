@@ -34,7 +34,7 @@ export interface FirehoseOptions {
   buckets?: Record<string, BucketRoute>;
   /** Replaces the object writer entirely (tests). */
   writer?: ObjectWriter;
-  /** How transforms reach Lambda functions (default: Freshet's Lambda service, then `lambdaModules`). */
+  /** How transforms reach Lambda functions not in `lambdaModules` (default: Freshet's Lambda service). */
   invokeFunction?: InvokeFunction;
   /** Lambda ARN → ES module exporting `handler(event)`, for transforms without a Lambda service. Also FRESHET_FIREHOSE_LAMBDA_MODULES. */
   lambdaModules?: Record<string, string>;
@@ -76,7 +76,8 @@ export function createFirehoseService(options: FirehoseOptions): FirehoseService
   const registry = new DeliveryStreamRegistry(options.storage, { createMs: transitionMs, deleteMs: transitionMs, encryptionMs: transitionMs }, now);
   const writer = options.writer ?? routedObjectWriter(options.objectStore ?? createObjectStore(options.dataDir), { ...bucketRoutesFromEnv(), ...options.buckets });
   const modules = options.lambdaModules ?? envJson('FRESHET_FIREHOSE_LAMBDA_MODULES') ?? {};
-  const invoke = options.invokeFunction ?? moduleInvoker(modules, lambdaServiceInvoker());
+  // Local modules first, so a test or a developer can stand in for one function and leave the others to Lambda.
+  const invoke = moduleInvoker(modules, options.invokeFunction ?? lambdaServiceInvoker());
   const manager = new DeliveryManager({
     storage: options.storage,
     writer,
