@@ -6,7 +6,8 @@ import { resolve } from 'node:path';
 import { createAnalyticsService, type AnalyticsOptions } from './analytics/service.js';
 import { createFirehoseService, type FirehoseOptions } from './firehose/service.js';
 import { createKinesisService } from './kinesis/service.js';
-import { createObjectStore, createS3Endpoint } from './s3/index.js';
+import { createFunctions, createLambdaEndpoint, type Functions } from './lambda/index.js';
+import { createObjectStore, createS3Endpoint, type ObjectStore } from './s3/index.js';
 import { startServer, type AccessKey, type HttpRoute } from './server/server.js';
 import { createEmbeddedStorage, type SyncPolicy } from './storage/embedded/index.js';
 
@@ -50,6 +51,10 @@ export interface RunningFreshet {
   tlsCertPath?: string;
   dataDir: string;
   addRoute(route: HttpRoute): void;
+  /** The embedded S3's objects, in-process. */
+  objectStore: ObjectStore;
+  /** Lambda functions, in-process (`functions.invokeFunction(arn, event)`). */
+  functions: Functions;
   close(): Promise<void>;
 }
 
@@ -64,6 +69,8 @@ export async function startFreshet(config: FreshetConfig): Promise<RunningFreshe
 
   // The embedded S3 endpoint's objects: plain files under <dataDir>/s3/.
   const objectStore = createObjectStore(dataDir);
+  // Lambda functions (handlers in child processes, or HTTP URLs) under <dataDir>/lambda/.
+  const functions = createFunctions({ dataDir, objectStore, defaultRegion: config.region ?? DEFAULT_REGION, defaultAccountId: accountId });
   const storage = createEmbeddedStorage({ dataDir, sync: config.sync });
   await storage.open();
   const kinesis = createKinesisService({
@@ -111,7 +118,7 @@ export async function startFreshet(config: FreshetConfig): Promise<RunningFreshe
       dataDir,
       services: [kinesis, analytics, firehose],
       routes: config.routes,
-      restServices: [createS3Endpoint(objectStore)],
+      restServices: [createLambdaEndpoint(functions), createS3Endpoint(objectStore)],
       auth: config.auth || config.accessKeys?.length ? { verify: config.auth ?? false, keys: config.accessKeys ?? [] } : undefined,
       defaultRegion: config.region ?? DEFAULT_REGION,
       defaultAccountId: accountId,
@@ -133,10 +140,13 @@ export async function startFreshet(config: FreshetConfig): Promise<RunningFreshe
     tlsCertPath: server.tlsCertPath,
     dataDir,
     addRoute: (route) => server.addRoute(route),
+    objectStore,
+    functions,
     close() {
       closing ??= (async () => {
         await server.close();
         await firehose.stop();
+        await functions.close();
         await analytics.stop();
         await kinesis.stop();
         await storage.close();
