@@ -64,6 +64,8 @@ export function recordDecoder(raw: unknown, what = 'InputSchema'): RecordDecoder
   return format === 'JSON' ? jsonDecoder(schema, columns, what) : csvDecoder(schema, columns, what);
 }
 
+const NO_ERRORS: DecodeResult['errors'] = Object.freeze([]) as unknown as DecodeResult['errors'];
+
 function text(data: Uint8Array | string): string {
   return typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
 }
@@ -113,11 +115,29 @@ function jsonDecoder(schema: SourceSchema, columns: ColumnInfo[], what: string):
   return {
     columns,
     decode(data, arrivalTime) {
+      const source = text(data);
+      // The common record: one flat JSON object. One parse, one row, no intermediate arrays.
+      if (simple) {
+        let doc: unknown;
+        try {
+          doc = JSON.parse(source);
+        } catch {
+          doc = undefined;
+        }
+        if (doc !== null && typeof doc === 'object' && !Array.isArray(doc)) {
+          const obj = doc as Record<string, unknown>;
+          try {
+            return { rows: [arrivalTime === undefined ? buildSimple!(obj) : buildSimpleArrived!(obj, arrivalTime)], errors: NO_ERRORS };
+          } catch (err) {
+            return { rows: [], errors: [errorOf(err)] };
+          }
+        }
+      }
       const rows: Row[] = [];
       const errors: { name: string; message: string }[] = [];
       let docs: unknown[];
       try {
-        docs = splitJsonDocuments(text(data));
+        docs = splitJsonDocuments(source);
       } catch (err) {
         errors.push({ name: 'Parse error', message: `Record is not valid JSON: ${(err as Error).message}` });
         return { rows, errors };
