@@ -38,8 +38,8 @@ function configError(err: unknown): Error {
   return err as Error;
 }
 
-/** Validates the request and the code, then starts reading. Throws one-line errors fit for a command line. */
-export async function startStandalone(o: StandaloneOptions): Promise<ApplicationRunner> {
+/** The application a request and its code describe, validated. Throws one-line errors fit for a command line. */
+export function standaloneSpec(o: Pick<StandaloneOptions, 'code' | 'codeFile' | 'request' | 'region'>): RunSpec {
   let data: Record<string, any>;
   try {
     const types = { ...createApplication.validation.types, ReferenceDataSources: { type: 'List' as const, children: referenceDataSource(false) } };
@@ -67,7 +67,7 @@ export async function startStandalone(o: StandaloneOptions): Promise<Application
     if (err instanceof SqlCompileError && err.position) throw new Error(`${o.codeFile}:${err.position.line}:${err.position.column}: ${err.reason}`);
     throw err;
   }
-  const spec: RunSpec = {
+  return {
     name: data['ApplicationName'],
     arn: applicationArn(o.region, '000000000000', data['ApplicationName']),
     code: o.code,
@@ -76,6 +76,12 @@ export async function startStandalone(o: StandaloneOptions): Promise<Application
     references,
     tags: data['Tags'] ?? [],
   };
+}
+
+/** Validates the request and the code, then starts reading. */
+export async function startStandalone(o: StandaloneOptions): Promise<ApplicationRunner> {
+  const spec = standaloneSpec(o);
+  const inputs = spec.inputs;
   const runner = new ApplicationRunner(spec, {
     resolve: o.resolve,
     checkpoints: memoryCheckpoints(),

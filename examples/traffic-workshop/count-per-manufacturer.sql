@@ -1,0 +1,11 @@
+CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (manufacturer
+VARCHAR(8), manufacturer_count INTEGER);
+
+-- CREATE OR REPLACE PUMP to insert into output
+CREATE OR REPLACE PUMP "STREAM_PUMP" AS
+    INSERT INTO "DESTINATION_SQL_STREAM"
+        SELECT STREAM "manufacturer", COUNT(*) AS manufacturer_count
+        FROM "SOURCE_SQL_STREAM_001"
+        GROUP BY "manufacturer",
+                STEP("SOURCE_SQL_STREAM_001".ROWTIME BY INTERVAL '60'
+SECOND);
