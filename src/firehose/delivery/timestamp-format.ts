@@ -54,10 +54,18 @@ function walk(pattern: string, onField: (letter: string, count: number) => void,
         i += 2;
         continue;
       }
-      const end = pattern.indexOf("'", i + 1);
-      const stop = end === -1 ? pattern.length : end;
-      onText(pattern.slice(i + 1, stop));
-      i = stop + 1;
+      // A quoted literal; inside it, '' is one quote.
+      let text = '';
+      let j = i + 1;
+      while (j < pattern.length) {
+        if (pattern[j] === "'") {
+          if (pattern[j + 1] !== "'") break;
+          text += "'";
+          j += 2;
+        } else text += pattern[j++];
+      }
+      onText(text);
+      i = j + 1;
     } else if (/[A-Za-z]/.test(c)) {
       let j = i;
       while (pattern[j] === c) j++;
