@@ -18,7 +18,7 @@ import {
   UpdateApplicationCommand,
   type KinesisAnalyticsClient,
 } from '@aws-sdk/client-kinesis-analytics';
-import { PutRecordsCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
+import { DescribeStreamSummaryCommand, PutRecordsCommand, UpdateShardCountCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
 import type { TestServer } from '../helpers/freshet.js';
 import { analyticsClient, createStreams, kinesisInput, kinesisOutput, readRecords, ROLE, startAnalyticsServer, waitForApp } from './support.js';
 
@@ -103,6 +103,35 @@ describe('a running application', () => {
     const all = (await readRecords(kinesis, 'stop-out', 6)).map((r) => JSON.parse(r).X).sort();
     assert.deepEqual(all, [2, 3, 4, 5, 6, 7]);
     assert.equal((await readRecords(kinesis, 'stop-out', 7, 500)).length, 6);
+  });
+
+  it('follows a reshard: the parent shard to its end, then its children', async () => {
+    await createStreams(kinesis, ['reshard-in', 'reshard-out']);
+    await kda.send(
+      new CreateApplicationCommand({ ApplicationName: 'resharded', ApplicationCode: FILTER, Inputs: [kinesisInput('reshard-in', [['x', 'DOUBLE'], ['tag', 'VARCHAR(4)']])], Outputs: [kinesisOutput('DEST', 'reshard-out')] }),
+    );
+    await start('resharded', 'NOW');
+    await put('reshard-in', [2, 3].map((x) => ({ x, tag: 'old' })));
+    await kinesis.send(new UpdateShardCountCommand({ StreamName: 'reshard-in', TargetShardCount: 2, ScalingType: 'UNIFORM_SCALING' }));
+    for (let i = 0; i < 200; i++) {
+      if ((await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: 'reshard-in' }))).StreamDescriptionSummary?.StreamStatus === 'ACTIVE') break;
+      await new Promise((res) => setTimeout(res, 10));
+    }
+    await put('reshard-in', [4, 5, 6, 7].map((x) => ({ x, tag: 'new' })));
+    const rows = (await readRecords(kinesis, 'reshard-out', 6)).map((r) => JSON.parse(r));
+    assert.deepEqual(rows.map((r) => r.X).sort(), [2, 3, 4, 5, 6, 7]);
+  });
+
+  it('keeps retrying a destination that cannot be written, and delivers once it can', async () => {
+    await createStreams(kinesis, ['retry-in']);
+    await kda.send(
+      new CreateApplicationCommand({ ApplicationName: 'retrying', ApplicationCode: FILTER, Inputs: [kinesisInput('retry-in', [['x', 'DOUBLE'], ['tag', 'VARCHAR(4)']])], Outputs: [kinesisOutput('DEST', 'retry-out')] }),
+    );
+    await start('retrying', 'NOW');
+    await put('retry-in', [{ x: 8, tag: 'wait' }]);
+    await new Promise((res) => setTimeout(res, 300));
+    await createStreams(kinesis, ['retry-out']);
+    assert.deepEqual(await readRecords(kinesis, 'retry-out', 1), ['{"X":8.0,"TAG":"wait"}']);
   });
 
   it('splits the shards over InputParallelism in-application streams', async () => {
