@@ -39,7 +39,7 @@ export interface FreshetConfig {
   /** Kinesis Data Analytics tuning (clock tick, poll interval, transition time, reference-data folder). */
   analytics?: Partial<Omit<AnalyticsOptions, 'storage' | 'kinesis' | 'dataDir'>>;
   /** Firehose tuning (transition time, bucket routes, Lambda functions, retry pacing). */
-  firehose?: Partial<Omit<FirehoseOptions, 'storage' | 'kinesis' | 'dataDir' | 'objectStore'>>;
+  firehose?: Partial<Omit<FirehoseOptions, 'storage' | 'kinesis' | 'dataDir' | 'objectStore' | 'functions'>>;
 }
 
 export interface RunningFreshet {
@@ -97,7 +97,7 @@ export async function startFreshet(config: FreshetConfig): Promise<RunningFreshe
     await storage.close();
     throw err;
   }
-  const firehose = createFirehoseService({ ...config.firehose, storage, kinesis, dataDir, objectStore });
+  const firehose = createFirehoseService({ ...config.firehose, storage, kinesis, dataDir, objectStore, functions });
   try {
     await firehose.start();
   } catch (err) {

@@ -4,6 +4,7 @@
  * Accepted records live in a storage log per delivery stream until their destination has them.
  */
 import type { KinesisService } from '../kinesis/service.js';
+import type { Functions } from '../lambda/index.js';
 import { createObjectStore, type ObjectStore } from '../s3/index.js';
 import { validateInput } from '../kinesis/validations/framework.js';
 import type { ActionResult, AwsJsonService, RequestContext } from '../server/service.js';
@@ -34,7 +35,9 @@ export interface FirehoseOptions {
   buckets?: Record<string, BucketRoute>;
   /** Replaces the object writer entirely (tests). */
   writer?: ObjectWriter;
-  /** How transforms reach Lambda functions not in `lambdaModules` (default: Freshet's Lambda service). */
+  /** Freshet's Lambda service, which transforms call by function ARN. */
+  functions?: Pick<Functions, 'invokeFunction'>;
+  /** Replaces the Lambda service for functions not in `lambdaModules`. */
   invokeFunction?: InvokeFunction;
   /** Lambda ARN → ES module exporting `handler(event)`, for transforms without a Lambda service. Also FRESHET_FIREHOSE_LAMBDA_MODULES. */
   lambdaModules?: Record<string, string>;
@@ -77,7 +80,7 @@ export function createFirehoseService(options: FirehoseOptions): FirehoseService
   const writer = options.writer ?? routedObjectWriter(options.objectStore ?? createObjectStore(options.dataDir), { ...bucketRoutesFromEnv(), ...options.buckets });
   const modules = options.lambdaModules ?? envJson('FRESHET_FIREHOSE_LAMBDA_MODULES') ?? {};
   // Local modules first, so a test or a developer can stand in for one function and leave the others to Lambda.
-  const invoke = moduleInvoker(modules, options.invokeFunction ?? lambdaServiceInvoker());
+  const invoke = moduleInvoker(modules, options.invokeFunction ?? lambdaServiceInvoker(options.functions));
   const manager = new DeliveryManager({
     storage: options.storage,
     writer,

@@ -5,8 +5,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
+import { zipSync } from 'fflate';
 import { CreateDeliveryStreamCommand, PutRecordBatchCommand, type FirehoseClient } from '@aws-sdk/client-firehose';
 import type { TestServer } from '../helpers/freshet.js';
+import { calls } from './fixtures/failing-handler.js';
 import { seenEvents } from './fixtures/transform-handler.js';
 import { firehoseClient, s3Destination, startFirehoseServer, waitActive, waitObjects } from './support.js';
 
@@ -16,19 +18,12 @@ const BROKEN_ARN = 'arn:aws:lambda:us-east-1:000000000000:function:broken';
 describe('Lambda data transformation', () => {
   let server: TestServer;
   let client: FirehoseClient;
-  let brokenCalls = 0;
 
   before(async () => {
     const modulePath = fileURLToPath(new URL('./fixtures/transform-handler.ts', import.meta.url));
     server = await startFirehoseServer({
       firehose: {
-        lambdaModules: { [FUNCTION_ARN]: modulePath },
-        // Functions that are not local modules: this one always times out.
-        invokeFunction: async (arn) => {
-          assert.equal(arn, BROKEN_ARN);
-          brokenCalls++;
-          throw new Error('Function timed out');
-        },
+        lambdaModules: { [FUNCTION_ARN]: modulePath, [BROKEN_ARN]: fileURLToPath(new URL('./fixtures/failing-handler.ts', import.meta.url)) },
       },
     });
     client = firehoseClient(server.endpoint);
@@ -99,6 +94,27 @@ describe('Lambda data transformation', () => {
     assert.equal(lines.length, 2);
     assert.equal(lines[0].attemptsMade, 3);
     assert.equal(lines[0].errorMessage, 'Function timed out');
-    assert.equal(brokenCalls, 3);
+    assert.equal(calls.count, 3);
+  });
+
+  it("calls a function of Freshet's Lambda service by its ARN", async () => {
+    const handler = `exports.handler = async (event) => ({
+      records: event.records.map((r) => ({ recordId: r.recordId, result: 'Ok',
+        data: Buffer.from('[' + Buffer.from(r.data, 'base64').toString() + ']').toString('base64') })),
+    });`;
+    const fn = await server.freshet.functions.create(
+      { FunctionName: 'brackets', Runtime: 'nodejs20.x', Handler: 'index.handler', Code: { ZipFile: zipSync({ 'index.js': Buffer.from(handler) }) }, Timeout: 10 },
+      { region: 'us-east-1', accountId: '000000000000' },
+    );
+    await client.send(
+      new CreateDeliveryStreamCommand({
+        DeliveryStreamName: 'via-lambda',
+        ExtendedS3DestinationConfiguration: s3Destination('via-lambda', { ProcessingConfiguration: lambda(fn.FunctionArn) }) as any,
+      }),
+    );
+    await waitActive(client, 'via-lambda');
+    await client.send(new PutRecordBatchCommand({ DeliveryStreamName: 'via-lambda', Records: [{ Data: Buffer.from('p') }, { Data: Buffer.from('q') }] }));
+    const [object] = await waitObjects(server.dataDir, 'via-lambda', 1, '', 20_000);
+    assert.equal(object!.body.toString(), '[p][q]');
   });
 });

@@ -1,22 +1,18 @@
 /**
- * Freshet's own Lambda service (src/lambda/), when this build has one: its `invokeFunction(arn, event)`. Loaded
- * lazily so the Firehose service does not depend on it being present.
+ * Transforms through Freshet's Lambda service (src/lambda/): a handler error (the `functionError` answer) is an
+ * invocation failure, retried like a timeout and then reported with the function's own error message.
  */
+import type { Functions } from '../../lambda/index.js';
 import type { InvokeFunction } from './transform.js';
 
-type LambdaModule = { invokeFunction?: InvokeFunction };
-
-export function lambdaServiceInvoker(): InvokeFunction {
-  let loaded: Promise<LambdaModule | undefined> | undefined;
+export function lambdaServiceInvoker(functions?: Pick<Functions, 'invokeFunction'>): InvokeFunction {
   return async (arn, event) => {
-    // A computed specifier: the module is optional, so the compiler must not insist on it.
-    const specifier = ['..', '..', 'lambda', 'index.js'].join('/');
-    loaded ??= import(specifier).then(
-      (m: LambdaModule) => m,
-      () => undefined,
-    );
-    const mod = await loaded;
-    if (!mod?.invokeFunction) throw new Error(`Function not found: ${arn} (no Lambda service in this process)`);
-    return mod.invokeFunction(arn, event);
+    if (!functions) throw new Error(`Function not found: ${arn} (no Lambda service in this process)`);
+    const res = await functions.invokeFunction(arn, event);
+    if (res.functionError) {
+      const payload = res.payload as { errorMessage?: unknown } | undefined;
+      throw new Error(typeof payload?.errorMessage === 'string' ? payload.errorMessage : `The function failed (${res.functionError}).`);
+    }
+    return res.payload;
   };
 }

@@ -81,6 +81,23 @@ function failed(r: FlowRecord, errorCode: string, errorMessage: string, now: num
   return { rawData: r.data, arrivalMs: r.arrivalMs, errorOutputType: 'processing-failed', errorCode, errorMessage, attemptsMade: 1, attemptEndingMs: now };
 }
 
+function chunks(records: FlowRecord[], maxBytes: number): FlowRecord[][] {
+  const out: FlowRecord[][] = [];
+  let current: FlowRecord[] = [];
+  let bytes = 0;
+  for (const r of records) {
+    if (current.length && bytes + r.data.length > maxBytes) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(r);
+    bytes += r.data.length;
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
 export async function runPipeline(processors: Processor[], input: FlowRecord[], ctx: PipelineContext): Promise<ProcessedBatch> {
   let records = input;
   const failedAll: FailedRecord[] = [];
@@ -89,20 +106,21 @@ export async function runPipeline(processors: Processor[], input: FlowRecord[], 
     for (const p of processors.filter((x) => x.Type === type)) {
       if (type === 'RecordDeAggregation') records = records.flatMap((r) => splitSubRecords(p, r));
       else if (type === 'Lambda') {
-        const res = await transform(
-          ctx.invoke,
-          {
-            lambdaArn: param(p, 'LambdaArn')!,
-            retries: Number(param(p, 'NumberOfRetries') ?? 3),
-            deliveryStreamArn: ctx.deliveryStreamArn,
-            region: ctx.region,
-            ...(ctx.sourceKinesisStreamArn ? { sourceKinesisStreamArn: ctx.sourceKinesisStreamArn } : {}),
-          },
-          records,
-          ctx.now,
-        );
-        records = res.records;
-        failedAll.push(...res.failed);
+        const settings = {
+          lambdaArn: param(p, 'LambdaArn')!,
+          retries: Number(param(p, 'NumberOfRetries') ?? 3),
+          deliveryStreamArn: ctx.deliveryStreamArn,
+          region: ctx.region,
+          ...(ctx.sourceKinesisStreamArn ? { sourceKinesisStreamArn: ctx.sourceKinesisStreamArn } : {}),
+        };
+        const transformed: FlowRecord[] = [];
+        // One invocation per BufferSizeInMBs of records (default 1 MB), as Firehose buffers for the function.
+        for (const chunk of chunks(records, Number(param(p, 'BufferSizeInMBs') ?? 1) * 1024 * 1024)) {
+          const res = await transform(ctx.invoke, settings, chunk, ctx.now);
+          transformed.push(...res.records);
+          failedAll.push(...res.failed);
+        }
+        records = transformed;
       } else if (type === 'MetadataExtraction') {
         const res = extractMetadata(p, records, ctx.now());
         records = res.records;
