@@ -53,10 +53,7 @@ function route(s3: S3Request): Operation {
   }
   switch (m) {
     case 'PUT':
-      if (q.has('uploadId')) {
-        if (header(s3, 'x-amz-copy-source') !== undefined) throw notImplemented();
-        return multipartOps.uploadPart;
-      }
+      if (q.has('uploadId')) return header(s3, 'x-amz-copy-source') !== undefined ? multipartOps.uploadPartCopy : multipartOps.uploadPart;
       return header(s3, 'x-amz-copy-source') !== undefined ? objectOps.copyObject : objectOps.putObject;
     case 'GET':
       return q.has('uploadId') ? multipartOps.listParts : objectOps.getObject;

@@ -1,6 +1,7 @@
 /** Multipart upload operations: Create, UploadPart, Complete, Abort, ListParts, ListMultipartUploads. */
 import { S3Error } from './errors.js';
-import { bodyStream, objectHeadersFrom, readSmallBody, sendEmpty, sendXml, sentChecksums, setChecksumHeaders, xmlDate, type S3Request } from './http-support.js';
+import { bodyStream, header, objectHeadersFrom, readSmallBody, sendEmpty, sendXml, sentChecksums, setChecksumHeaders, xmlDate, type S3Request } from './http-support.js';
+import { parseCopySource, parseRange } from './object-operations.js';
 import type { ObjectStore } from './object-store.js';
 import { parseXml } from './xml.js';
 
@@ -28,6 +29,21 @@ export async function uploadPart(store: ObjectStore, s3: S3Request): Promise<voi
   s3.res.setHeader('ETag', part.etag);
   setChecksumHeaders(s3.res, checksums);
   sendEmpty(s3, 200);
+}
+
+/** UploadPartCopy: a part made of (a byte range of) an existing object; the CLI uses it to copy large objects. */
+export async function uploadPartCopy(store: ObjectStore, s3: S3Request): Promise<void> {
+  const source = parseCopySource(header(s3, 'x-amz-copy-source')!);
+  const info = await store.headObject(source.bucket, source.key);
+  const rangeHeader = header(s3, 'x-amz-copy-source-range');
+  const range = rangeHeader === undefined ? undefined : parseRange(rangeHeader, info.size);
+  if (range === 'unsatisfiable' || (rangeHeader !== undefined && range === undefined)) {
+    throw new S3Error('InvalidArgument', 'The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy', 400);
+  }
+  const raw = s3.query.get('partNumber') ?? '';
+  const { stream } = await store.openObject(source.bucket, source.key, range);
+  const part = await store.multipart.uploadPart(s3.bucket, s3.key, uploadId(s3), /^\d+$/.test(raw) ? Number(raw) : NaN, stream);
+  sendXml(s3, 'CopyPartResult', { LastModified: xmlDate(part.lastModified), ETag: part.etag });
 }
 
 export async function completeMultipartUpload(store: ObjectStore, s3: S3Request): Promise<void> {

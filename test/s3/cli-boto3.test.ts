@@ -54,6 +54,10 @@ describe('S3 with the AWS CLI', () => {
     await cli('s3', 'cp', 's3://cli-bucket/data/big.bin', back, '--only-show-errors');
     assert.ok((await readFile(back)).equals(bigBytes), 'the download (ranged GETs) matches');
 
+    // A large server-side copy goes part by part (UploadPartCopy).
+    await cli('s3', 'cp', 's3://cli-bucket/data/big.bin', 's3://cli-bucket/copy/big.bin', '--only-show-errors');
+    assert.ok((await readFile(join(server.dataDir, 's3', 'cli-bucket', 'copy', 'big.bin'))).equals(bigBytes));
+
     await assert.rejects(cli('s3', 'rb', 's3://cli-bucket'), /BucketNotEmpty/);
     await cli('s3', 'rm', 's3://cli-bucket', '--recursive', '--only-show-errors');
     assert.equal((await cli('s3', 'ls', 's3://cli-bucket/', '--recursive')).stdout, '');
