@@ -33,6 +33,7 @@ export class DeliveryManager implements RegistryListener {
   private readonly sources = new Map<string, KinesisSource>();
   /** Last arrival time handed to each log: arrival times must never go down within a log. */
   private readonly lastArrival = new Map<string, number>();
+  private readonly stopping = new Map<string, Promise<void>>();
 
   constructor(private readonly o: DeliveryManagerOptions) {}
 
@@ -94,13 +95,21 @@ export class DeliveryManager implements RegistryListener {
     await this.o.storage.deleteMeta(sourceCheckpointKey(meta.id));
   }
 
-  private async stopStream(id: string): Promise<void> {
-    const source = this.sources.get(id);
-    this.sources.delete(id);
-    await source?.stop();
-    const worker = this.workers.get(id);
-    this.workers.delete(id);
-    await worker?.stop();
+  /** Stops a stream's reader and worker; concurrent callers all wait for the same stop. */
+  private stopStream(id: string): Promise<void> {
+    let stopping = this.stopping.get(id);
+    if (!stopping) {
+      const source = this.sources.get(id);
+      const worker = this.workers.get(id);
+      this.sources.delete(id);
+      this.workers.delete(id);
+      stopping = (async () => {
+        await source?.stop();
+        await worker?.stop();
+      })().finally(() => this.stopping.delete(id));
+      this.stopping.set(id, stopping);
+    }
+    return stopping;
   }
 
   async stop(): Promise<void> {

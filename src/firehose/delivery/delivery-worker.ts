@@ -28,10 +28,14 @@ const MIB = 1024 * 1024;
 /** AWS sends at most 10,000 records in one HTTP endpoint request. */
 const HTTP_MAX_RECORDS = 10_000;
 const S3_MAX_RECORDS = 100_000;
+/** How often a buffer that is neither full nor due is looked at again. */
+const SIZE_CHECK_MS = 200;
 
 export class DeliveryWorker {
   private readonly abort = new AbortController();
   private wake: (() => void) | undefined;
+  /** Waiting for the first record (rather than for a buffer to fill or age). */
+  private idle = false;
   private readonly done: Promise<void>;
 
   constructor(
@@ -44,17 +48,17 @@ export class DeliveryWorker {
   /** A new configuration (UpdateDestination): the next batch uses it. */
   update(meta: DeliveryStreamMeta): void {
     this.meta = meta;
-    this.notify();
+    this.wake?.();
   }
 
-  /** New records were appended. */
+  /** New records were appended: wakes the worker if it was waiting for any (a filling buffer is re-checked on its own pace). */
   notify(): void {
-    this.wake?.();
+    if (this.idle || this.stopped) this.wake?.();
   }
 
   async stop(): Promise<void> {
     this.abort.abort();
-    this.notify();
+    this.wake?.();
     await this.done;
   }
 
@@ -85,7 +89,9 @@ export class DeliveryWorker {
       const limit = destination.kind === 'HttpEndpoint' ? HTTP_MAX_RECORDS : S3_MAX_RECORDS;
       const records = await storage.read(log, cursor, { limit, maxBytes: sizeBytes });
       if (!records.length) {
+        this.idle = true;
         await this.sleep(this.deps.idlePollMs);
+        this.idle = false;
         continue;
       }
       const last = records[records.length - 1]!;
@@ -95,7 +101,8 @@ export class DeliveryWorker {
       const dueAt = records[0]!.arrivalMs + hints.IntervalInSeconds * 1000;
       const now = this.deps.now();
       if (!full && now < dueAt) {
-        await this.sleep(Math.min(dueAt - now, this.deps.idlePollMs));
+        // Re-reading a large buffer on every put would be costly: check the size a few times a second instead.
+        await this.sleep(Math.min(dueAt - now, SIZE_CHECK_MS));
         continue;
       }
       try {
