@@ -18,6 +18,8 @@ export interface AnalyticsRuntime {
   now(): number;
   /** How long STARTING / STOPPING / UPDATING / DELETING last before the next status (ms). */
   transitionMs: number;
+  /** Waits before a status transition completes (a timer; tests hold transitions with a gate of their own). */
+  delay(ms: number): Promise<void>;
   /** How long DiscoverInputSchema waits for records to arrive when the stream has none yet (ms). */
   discoverWaitMs: number;
   /** Background transitions still in flight (awaited on shutdown). */

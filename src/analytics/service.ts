@@ -38,6 +38,8 @@ export interface AnalyticsOptions {
   shardRefreshMs?: number;
   discoverWaitMs?: number;
   log?: (message: string) => void;
+  /** How a status transition waits its `transitionMs` (default: a timer). */
+  delay?: (ms: number) => Promise<void>;
 }
 
 export interface AnalyticsService extends AwsJsonService {
@@ -69,6 +71,7 @@ export function createAnalyticsService(options: AnalyticsOptions): AnalyticsServ
     fetchers,
     now,
     transitionMs: options.transitionMs ?? envMs('TRANSITION') ?? 1000,
+    delay: options.delay ?? ((ms) => new Promise((res) => setTimeout(res, ms))),
     discoverWaitMs: options.discoverWaitMs ?? 5000,
     pending: new Set(),
   };

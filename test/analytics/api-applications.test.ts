@@ -245,41 +245,67 @@ describe('versioned changes', () => {
 });
 
 describe('statuses: start, stop, delete', () => {
-  it('starts READY → STARTING → RUNNING, refuses to start twice, stops back to READY', async () => {
+  // Transitions wait for this gate, so each intermediate status can be seen for sure.
+  let held: (() => void)[] = [];
+  const release = (): void => {
+    for (const r of held.splice(0)) r();
+  };
+  let gated: TestServer;
+  let client: KinesisAnalyticsClient;
+  before(async () => {
+    gated = await startAnalyticsServer({ analytics: { delay: () => new Promise<void>((res) => held.push(res)) } });
+    client = analyticsClient(gated);
+  });
+  after(async () => {
+    release();
+    client.destroy();
+    await gated.stop();
+  });
+  const status = async (name: string) => (await client.send(new DescribeApplicationCommand({ ApplicationName: name }))).ApplicationDetail!.ApplicationStatus;
+
+  it('starts READY → STARTING → RUNNING, refuses to start twice, stops RUNNING → STOPPING → READY', async () => {
     const name = 'lifecycle';
-    await kda.send(new CreateApplicationCommand({ ApplicationName: name, ApplicationCode: PUMP, Inputs: [kinesisInput('nowhere', [['x', 'DOUBLE']])] }));
+    await client.send(new CreateApplicationCommand({ ApplicationName: name, ApplicationCode: PUMP, Inputs: [kinesisInput('nowhere', [['x', 'DOUBLE']])] }));
     const noConfig = await sdkError(
-      kda.send(new StartApplicationCommand({ ApplicationName: name, InputConfigurations: [{ Id: '7.7', InputStartingPositionConfiguration: { InputStartingPosition: 'NOW' } }] })),
+      client.send(new StartApplicationCommand({ ApplicationName: name, InputConfigurations: [{ Id: '7.7', InputStartingPositionConfiguration: { InputStartingPosition: 'NOW' } }] })),
     );
     assert.deepEqual([noConfig.name, noConfig.message], ['InvalidArgumentException', 'Input id 7.7 does not exist in application lifecycle.']);
-    await kda.send(new StartApplicationCommand({ ApplicationName: name, InputConfigurations: [{ Id: '1.1', InputStartingPositionConfiguration: { InputStartingPosition: 'TRIM_HORIZON' } }] }));
-    assert.equal((await describeApp(name)).ApplicationStatus, 'STARTING');
+    await client.send(new StartApplicationCommand({ ApplicationName: name, InputConfigurations: [{ Id: '1.1', InputStartingPositionConfiguration: { InputStartingPosition: 'TRIM_HORIZON' } }] }));
+    assert.equal(await status(name), 'STARTING');
     const again = await sdkError(
-      kda.send(new StartApplicationCommand({ ApplicationName: name, InputConfigurations: [{ Id: '1.1', InputStartingPositionConfiguration: { InputStartingPosition: 'NOW' } }] })),
+      client.send(new StartApplicationCommand({ ApplicationName: name, InputConfigurations: [{ Id: '1.1', InputStartingPositionConfiguration: { InputStartingPosition: 'NOW' } }] })),
     );
     assert.deepEqual([again.name, again.message], ['ResourceInUseException', 'Application lifecycle is in STARTING state. Only an application in READY state can be started.']);
-    await waitForApp(kda, name, 'RUNNING');
-    assert.deepEqual((await describeApp(name)).InputDescriptions![0]!.InputStartingPositionConfiguration, { InputStartingPosition: 'TRIM_HORIZON' });
-    await kda.send(new StopApplicationCommand({ ApplicationName: name }));
-    assert.equal((await describeApp(name)).ApplicationStatus, 'STOPPING');
-    await waitForApp(kda, name, 'READY');
+    const busy = await sdkError(client.send(new UpdateApplicationCommand({ ApplicationName: name, CurrentApplicationVersionId: 1, ApplicationUpdate: { ApplicationCodeUpdate: PUMP } })));
+    assert.equal(busy.name, 'ResourceInUseException');
+    release();
+    await waitForApp(client, name, 'RUNNING');
+    assert.deepEqual(
+      (await client.send(new DescribeApplicationCommand({ ApplicationName: name }))).ApplicationDetail!.InputDescriptions![0]!.InputStartingPositionConfiguration,
+      { InputStartingPosition: 'TRIM_HORIZON' },
+    );
+    await client.send(new StopApplicationCommand({ ApplicationName: name }));
+    assert.equal(await status(name), 'STOPPING');
+    release();
+    await waitForApp(client, name, 'READY');
   });
 
   it('refuses to start without an input', async () => {
-    await kda.send(new CreateApplicationCommand({ ApplicationName: 'no-input' }));
-    const e = await sdkError(kda.send(new StartApplicationCommand({ ApplicationName: 'no-input', InputConfigurations: [] })));
+    await client.send(new CreateApplicationCommand({ ApplicationName: 'no-input' }));
+    const e = await sdkError(client.send(new StartApplicationCommand({ ApplicationName: 'no-input', InputConfigurations: [] })));
     assert.deepEqual([e.name, e.message], ['InvalidApplicationConfigurationException', 'Application no-input has no input. Add an input before starting it.']);
   });
 
-  it('deletes only with the CreateTimestamp DescribeApplication gave', async () => {
-    await kda.send(new CreateApplicationCommand({ ApplicationName: 'doomed' }));
-    const created = (await describeApp('doomed')).CreateTimestamp!;
-    const wrong = await sdkError(kda.send(new DeleteApplicationCommand({ ApplicationName: 'doomed', CreateTimestamp: new Date(created.getTime() - 5000) })));
+  it('deletes only with the CreateTimestamp DescribeApplication gave: DELETING, then gone', async () => {
+    await client.send(new CreateApplicationCommand({ ApplicationName: 'doomed' }));
+    const created = (await client.send(new DescribeApplicationCommand({ ApplicationName: 'doomed' }))).ApplicationDetail!.CreateTimestamp!;
+    const wrong = await sdkError(client.send(new DeleteApplicationCommand({ ApplicationName: 'doomed', CreateTimestamp: new Date(created.getTime() - 5000) })));
     assert.equal(wrong.name, 'ConcurrentModificationException');
-    await kda.send(new DeleteApplicationCommand({ ApplicationName: 'doomed', CreateTimestamp: created }));
-    assert.equal((await describeApp('doomed')).ApplicationStatus, 'DELETING');
-    for (let i = 0; i < 200; i++) {
-      const e = await sdkError(describeApp('doomed')).catch(() => undefined);
+    await client.send(new DeleteApplicationCommand({ ApplicationName: 'doomed', CreateTimestamp: created }));
+    assert.equal(await status('doomed'), 'DELETING');
+    release();
+    for (let i = 0; i < 400; i++) {
+      const e = await sdkError(status('doomed')).catch(() => undefined);
       if (e?.name === 'ResourceNotFoundException') return;
       await new Promise((res) => setTimeout(res, 10));
     }

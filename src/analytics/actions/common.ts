@@ -54,7 +54,7 @@ export async function changeApplication(
  * is saved (or removed, when `step` returns 'deleted').
  */
 export function later(rt: AnalyticsRuntime, app: StoredApplication, step: (app: StoredApplication) => Promise<void | 'deleted'>): void {
-  const work = new Promise<void>((res) => setTimeout(res, rt.transitionMs)).then(() =>
+  const work = rt.delay(rt.transitionMs).then(() =>
     rt.registry.exclusive(app.accountId, app.region, app.name, async () => {
       const current = rt.registry.get(app.accountId, app.region, app.name);
       if (!current) return;
