@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluateErrorPrefix, evaluatePrefix, prefixProblem } from '../../src/firehose/delivery/prefix.js';
 import { formatTimestamp } from '../../src/firehose/delivery/timestamp-format.js';
+import { isKnownTimeZone, wallClock } from '../../src/firehose/delivery/time-zone.js';
 import { parseQuery, runQuery } from '../../src/firehose/delivery/jq-path.js';
 import { aggregate, deaggregate, isAggregated } from '../../src/firehose/delivery/kpl-aggregation.js';
 
@@ -51,6 +52,14 @@ describe('S3 prefixes', () => {
     assert.equal(formatTimestamp('yyyy-MM-dd-HH-mm-ss', AT), '2026-11-21-22-05-13');
     assert.equal(formatTimestamp("yy'/'M'/'d HH:mm:ss.SSS", AT), '26/11/21 22:05:13.042');
     assert.equal(formatTimestamp("'it''s' yyyy", AT), "it's 2026");
+  });
+
+  it('reads the clock of CustomTimeZone', () => {
+    assert.equal(evaluatePrefix('p/', { timestamp: wallClock(AT, 'Asia/Tokyo') }), 'p/2026/11/22/07/');
+    assert.equal(evaluatePrefix('p/', { timestamp: wallClock(AT, 'America/New_York') }), 'p/2026/11/21/17/');
+    assert.equal(wallClock(AT, undefined), AT);
+    assert.equal(isKnownTimeZone('Europe/Amsterdam'), true);
+    assert.equal(isKnownTimeZone('Mars/Olympus'), false);
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { compress, type CompressionFormat } from '../delivery/compression.js';
 import { evaluateErrorPrefix, evaluatePrefix } from '../delivery/prefix.js';
+import { wallClock } from '../delivery/time-zone.js';
 import { failedRecordJson, type FailedRecord, type FlowRecord } from '../delivery/records.js';
 import { objectFileName } from './object-key.js';
 import { bucketFromArn, type ObjectWriter } from './object-writer.js';
@@ -17,8 +18,9 @@ export interface S3Target {
   writer: ObjectWriter;
 }
 
-function oldestOf(records: Array<{ arrivalMs: number }>): Date {
-  return new Date(Math.min(...records.map((r) => r.arrivalMs)));
+/** The oldest arrival in the object, on the destination's CustomTimeZone clock. */
+function oldestOf(records: Array<{ arrivalMs: number }>, zone: string | undefined): Date {
+  return wallClock(new Date(Math.min(...records.map((r) => r.arrivalMs))), zone);
 }
 
 function groupBy<T>(items: T[], key: (t: T) => string): T[][] {
@@ -40,7 +42,7 @@ export async function writeRecords(t: S3Target, records: FlowRecord[]): Promise<
   const groups = dynamic ? groupBy(records, (r) => JSON.stringify(r.partitionKeys ?? {})) : [records];
   const keys: string[] = [];
   for (const group of groups) {
-    const oldest = oldestOf(group);
+    const oldest = oldestOf(group, t.config['CustomTimeZone']);
     const prefix = evaluatePrefix(t.config['Prefix'], { timestamp: oldest, ...(group[0]!.partitionKeys ? { partitionKeys: group[0]!.partitionKeys } : {}) });
     const name = objectFileName(t.streamName, t.version, oldest);
     const out = compress(format, Buffer.concat(group.map((r) => r.data)), name);
@@ -57,7 +59,7 @@ export async function writeFailures(t: S3Target, failed: FailedRecord[]): Promis
   const bucket = bucketFromArn(t.config['BucketARN']);
   const keys: string[] = [];
   for (const group of groupBy(failed, (f) => f.errorOutputType)) {
-    const oldest = oldestOf(group);
+    const oldest = oldestOf(group, t.config['CustomTimeZone']);
     const prefix = evaluateErrorPrefix(t.config['ErrorOutputPrefix'], { timestamp: oldest, errorOutputType: group[0]!.errorOutputType });
     const key = `${prefix}${objectFileName(t.streamName, t.version, oldest)}`;
     const body = Buffer.from(group.map((f) => failedRecordJson(f) + '\n').join(''), 'utf8');

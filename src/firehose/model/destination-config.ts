@@ -6,6 +6,7 @@
  */
 import { parseQuery } from '../delivery/jq-path.js';
 import { prefixProblem } from '../delivery/prefix.js';
+import { isKnownTimeZone } from '../delivery/time-zone.js';
 import { invalidArgument } from './errors.js';
 import type { DestinationKind } from './types.js';
 
@@ -82,6 +83,11 @@ export function checkDestination(kind: DestinationKind, d: Record<string, any>, 
 }
 
 function checkS3(d: Record<string, any>, extended: boolean): void {
+  const zone = d['CustomTimeZone'];
+  if (zone && !isKnownTimeZone(zone)) throw invalidArgument(`CustomTimeZone '${zone}' is not a valid time zone.`);
+  if (extended && d['S3BackupMode'] === 'Enabled' && !d['S3BackupDescription']) {
+    throw invalidArgument('S3BackupConfiguration is required when S3BackupMode is Enabled.');
+  }
   const dynamic = extended && d['DynamicPartitioningConfiguration']?.Enabled === true;
   const problem = prefixProblem(d['Prefix'], d['ErrorOutputPrefix'], dynamic);
   if (problem) throw invalidArgument(problem);
