@@ -16,6 +16,9 @@ import { fetchReference, type ReferenceFetcher } from './reference-data.js';
 import { ShardReader } from './shard-reader.js';
 import type { IteratorStart, ReadRecord, ShardInfo, StreamEndpoint } from './stream-endpoint.js';
 
+/** Output rows waiting for delivery beyond which inputs stop being read until the destinations catch up. */
+const MAX_BACKLOG = 100_000;
+
 export type RunSpec = Pick<StoredApplication, 'name' | 'arn' | 'code' | 'inputs' | 'outputs' | 'references' | 'tags'>;
 
 export interface RunnerOptions {
@@ -133,6 +136,12 @@ export class ApplicationRunner {
     for (const i of this.inputs) i.endpoint?.close();
   }
 
+  private backlog(): number {
+    let n = 0;
+    for (const s of this.sinks) n += s.pending;
+    return n;
+  }
+
   private report(message: string): void {
     if (this.reported.has(message)) return;
     this.reported.add(message);
@@ -169,6 +178,7 @@ export class ApplicationRunner {
           onError: (err) => this.report(`InputError: input ${input.inputId}: reading ${shard.shardId} of ${input.endpoint!.arn}: ${(err as Error).message}`),
           stopped: this.stoppedPromise,
           isStopped: () => this.stopping,
+          paused: () => this.backlog() > MAX_BACKLOG,
         });
         input.readers.set(shard.shardId, reader);
         // A finished parent lets its children start without waiting for the next refresh.

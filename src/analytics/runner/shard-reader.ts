@@ -15,6 +15,8 @@ export interface ShardReaderOptions {
   pollMs: number;
   onRecords(records: ReadRecord[]): void;
   onError(err: unknown): void;
+  /** True while the application's outputs are too far behind: reading waits (KDA fell behind the same way). */
+  paused(): boolean;
   /** Resolves when the reader should stop. */
   stopped: Promise<void>;
   isStopped(): boolean;
@@ -42,6 +44,10 @@ export class ShardReader {
     let iterator: string | undefined;
     while (!this.o.isStopped()) {
       try {
+        if (this.o.paused()) {
+          await sleep(this.o.pollMs, this.o.stopped);
+          continue;
+        }
         iterator ??= await endpoint.shardIterator(
           shardId,
           this.lastSequenceNumber ? { type: 'AFTER_SEQUENCE_NUMBER', sequenceNumber: this.lastSequenceNumber } : this.o.start,
