@@ -1,6 +1,6 @@
 /**
  * `createLambdaEndpoint(functions)`: the Lambda API's REST JSON subset on the shared port (`/2015-03-31/functions…`):
- * CreateFunction, ListFunctions, GetFunction, GetFunctionConfiguration, DeleteFunction, UpdateFunctionCode and
+ * CreateFunction, ListFunctions, GetFunction, Get/UpdateFunctionConfiguration, DeleteFunction, UpdateFunctionCode and
  * Invoke (RequestResponse, Event, DryRun; `X-Amz-Log-Type: Tail` → `X-Amz-Log-Result`).
  */
 import { randomUUID } from 'node:crypto';
@@ -141,6 +141,8 @@ export function createLambdaEndpoint(functions: Functions, logError: (message: s
       }
     } else if (action === 'configuration' && method === 'GET') {
       return sendJson(res, 200, configuration(await functions.get(name)));
+    } else if (action === 'configuration' && method === 'PUT') {
+      return sendJson(res, 200, configuration(await functions.updateConfiguration(name, parseJson(await readBody(req), 'request body'))));
     } else if (action === 'code' && method === 'PUT') {
       const input = parseJson(await readBody(req), 'request body');
       const def = await functions.updateCode(name, input);

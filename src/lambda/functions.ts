@@ -60,6 +60,8 @@ export interface Functions {
   list(): Promise<FunctionDefinition[]>;
   delete(nameOrArn: string): Promise<void>;
   updateCode(nameOrArn: string, code: CodeInput): Promise<FunctionDefinition>;
+  /** Handler, Timeout, MemorySize, Description, Role, Runtime, Environment; running processes are replaced. */
+  updateConfiguration(nameOrArn: string, changes: Partial<Omit<CreateFunctionInput, 'Code' | 'FunctionName' | 'Tags'>>): Promise<FunctionDefinition>;
   /**
    * Runs a function with `event` (any JSON value) and waits for its answer. `nameOrArn` is a function name, a
    * function ARN (`arn:aws:lambda:<region>:<account>:function:<name>[:qualifier]`; Freshet looks functions up by
@@ -98,6 +100,17 @@ export function functionName(nameOrArn: string): string {
     );
   }
   return name;
+}
+
+function checkTimeout(timeout: number): number {
+  if (!Number.isInteger(timeout) || timeout < 1 || timeout > 900) {
+    throw new LambdaError(
+      'ValidationException',
+      `1 validation error detected: Value '${timeout}' at 'timeout' failed to satisfy constraint: Member must have value less than or equal to 900`,
+      400,
+    );
+  }
+  return timeout;
 }
 
 /** Lambda's LastModified: `2026-11-22T02:30:00.000+0000`. */
@@ -168,10 +181,7 @@ export function createFunctions(options: FunctionsOptions): Functions {
         if (typeof input?.FunctionName !== 'string') throw invalidParameter('FunctionName is required');
         const name = functionName(input.FunctionName);
         if (await load(name)) throw new LambdaError('ResourceConflictException', `Function already exist: ${name}`, 409);
-        const timeout = input.Timeout ?? 3;
-        if (!Number.isInteger(timeout) || timeout < 1 || timeout > 900) {
-          throw new LambdaError('ValidationException', `1 validation error detected: Value '${timeout}' at 'timeout' failed to satisfy constraint: Member must have value less than or equal to 900`, 400);
-        }
+        const timeout = checkTimeout(input.Timeout ?? 3);
         const memory = input.MemorySize ?? 128;
         const code = await prepareCode(input.Code, codeFolder(name), root, options.objectStore);
         if (code.source.kind === 'zip' && !input.Handler) throw invalidParameter('Handler is required for zip packages');
@@ -228,6 +238,26 @@ export function createFunctions(options: FunctionsOptions): Functions {
           LastModified: lambdaTime(new Date()),
           RevisionId: randomUUID(),
           source: code.source,
+        };
+        await writeJsonAtomically(root, definitionFile(def.FunctionName), updated);
+        dropPool(def.FunctionName);
+        return updated;
+      });
+    },
+    updateConfiguration(nameOrArn, changes) {
+      return serial(async () => {
+        const def = await get(nameOrArn);
+        const updated: FunctionDefinition = {
+          ...def,
+          Handler: changes.Handler ?? def.Handler,
+          Timeout: changes.Timeout !== undefined ? checkTimeout(changes.Timeout) : def.Timeout,
+          MemorySize: changes.MemorySize ?? def.MemorySize,
+          Description: changes.Description ?? def.Description,
+          Role: changes.Role ?? def.Role,
+          Runtime: changes.Runtime ?? def.Runtime,
+          Environment: changes.Environment ? (changes.Environment.Variables ?? {}) : def.Environment,
+          LastModified: lambdaTime(new Date()),
+          RevisionId: randomUUID(),
         };
         await writeJsonAtomically(root, definitionFile(def.FunctionName), updated);
         dropPool(def.FunctionName);

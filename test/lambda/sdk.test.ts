@@ -8,6 +8,7 @@ import {
   InvokeCommand,
   ListFunctionsCommand,
   UpdateFunctionCodeCommand,
+  UpdateFunctionConfigurationCommand,
   type LambdaClient,
 } from '@aws-sdk/client-lambda';
 import { startTestServer, type TestServer } from '../helpers/freshet.js';
@@ -98,7 +99,7 @@ describe('functions through the SDK', () => {
     assert.equal(dry.StatusCode, 204);
   });
 
-  it('times a slow handler out and kills it; the next invocation runs in a fresh process', async () => {
+  it('times a slow handler out and kills it; the next invocation runs in a fresh process, as after a configuration change', async () => {
     await lambda.send(
       new CreateFunctionCommand({
         FunctionName: 'slow',
@@ -122,6 +123,10 @@ describe('functions through the SDK', () => {
     assert.deepEqual(payloadOf(next.Payload), { calls: 1, env: null }, 'a new process: module state starts over');
     const warm = await lambda.send(new InvokeCommand({ FunctionName: 'slow', Payload: Buffer.from('{}') }));
     assert.deepEqual(payloadOf(warm.Payload), { calls: 2, env: null }, 'a warm process is reused');
+    const updated = await lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: 'slow', Environment: { Variables: { GREETING: 'hi' } } }));
+    assert.deepEqual(updated.Environment?.Variables, { GREETING: 'hi' });
+    const configured = await lambda.send(new InvokeCommand({ FunctionName: 'slow', Payload: Buffer.from('{}') }));
+    assert.deepEqual(payloadOf(configured.Payload), { calls: 1, env: 'hi' }, 'new settings, new process');
   });
 
   it('updates code: the next invocation runs the new handler', async () => {
