@@ -48,7 +48,11 @@ describe('Firehose API through the JS SDK', () => {
     assert.equal(created.DeliveryStreamARN, 'arn:aws:firehose:us-east-1:000000000000:deliverystream/life');
     const first = await client.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: 'life' }));
     assert.equal(first.DeliveryStreamDescription!.DeliveryStreamStatus, 'CREATING');
-    await rejects(client.send(new DeleteDeliveryStreamCommand({ DeliveryStreamName: 'life' })), 'ResourceInUseException');
+    await rejects(
+      client.send(new DeleteDeliveryStreamCommand({ DeliveryStreamName: 'life' })),
+      'ResourceInUseException',
+      'Firehose life under account 000000000000 cannot be deleted in CREATING state',
+    );
     await waitActive(client, 'life');
     const d = (await client.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: 'life' }))).DeliveryStreamDescription!;
     assert.equal(d.DeliveryStreamType, 'DirectPut');
@@ -152,6 +156,7 @@ describe('Firehose API through the JS SDK', () => {
         }),
       ),
       'ConcurrentModificationException',
+      'Cannot update firehose: life since the current version id: 1 and specified version id: 7 do not match',
     );
     await client.send(
       new UpdateDestinationCommand({

@@ -7,7 +7,7 @@ export default defineAction(
   async (ctx, data) => {
     const meta = requireStream(ctx, data['DeliveryStreamName']);
     if (meta.status === 'CREATING') {
-      throw resourceInUse(`Firehose ${meta.name} under account ${ctx.req.accountId} is in CREATING state and cannot be deleted.`);
+      throw resourceInUse(`Firehose ${meta.name} under account ${ctx.req.accountId} cannot be deleted in ${meta.status} state`);
     }
     if (meta.status === 'DELETING') return {};
     meta.status = 'DELETING';

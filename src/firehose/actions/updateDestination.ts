@@ -26,17 +26,17 @@ export default defineAction(
   async (ctx, data) => {
     const meta = requireStream(ctx, data['DeliveryStreamName']);
     if (meta.status !== 'ACTIVE') {
-      throw resourceInUse(`Firehose ${meta.name} under account ${ctx.req.accountId} is not in ACTIVE state.`);
+      throw resourceInUse(`Cannot update firehose: ${meta.name} when it is in ${meta.status} status`);
     }
     const given = UPDATES.filter(([k]) => data[k] !== undefined);
     if (given.length !== 1) throw invalidArgument('Exactly one destination update must be specified.');
     if (String(meta.versionId) !== String(Number(data['CurrentDeliveryStreamVersionId']))) {
       throw concurrentModification(
-        `Cannot update firehose: ${meta.name} since the current version id: ${meta.versionId} and the specified version id: ${data['CurrentDeliveryStreamVersionId']} do not match`,
+        `Cannot update firehose: ${meta.name} since the current version id: ${meta.versionId} and specified version id: ${data['CurrentDeliveryStreamVersionId']} do not match`,
       );
     }
     const destination = meta.destinations.find((d) => d.id === data['DestinationId']);
-    if (!destination) throw invalidArgument(`Destination Id ${data['DestinationId']} not found.`);
+    if (!destination) throw invalidArgument(`Destination Id ${data['DestinationId']} not found`);
     const [member, kind] = given[0]!;
     const update = data[member];
     let description: Record<string, any>;
