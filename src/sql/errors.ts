@@ -32,3 +32,18 @@ export class SqlCompileError extends Error {
     this.name = 'SqlCompileError';
   }
 }
+
+/** ERROR_NAME of a row whose evaluation failed with something other than a `SqlRuntimeError` (a defect, not data). */
+export const INTERNAL_ERROR = 'Internal error';
+
+/**
+ * The row-level error to report for anything a function or operator threw while evaluating one row. A
+ * `SqlRuntimeError` is the data's fault and passes as is; anything else (a TypeError in a function, a thrown
+ * string) is an internal error: the row still goes to error_stream and the application keeps running, as one bad
+ * row must not stop a host that runs many applications.
+ */
+export function rowError(err: unknown): SqlRuntimeError {
+  if (err instanceof SqlRuntimeError) return err;
+  const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return new SqlRuntimeError(INTERNAL_ERROR, `Internal error while evaluating the row: ${detail}`);
+}

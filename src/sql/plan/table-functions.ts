@@ -4,7 +4,7 @@
  * its own) and creates its operator per run. GROUP_RANK is defined here; the analytics functions come from
  * `../table-functions/` through an adapter.
  */
-import { SqlCompileError, SqlRuntimeError, type SourcePosition } from '../errors.js';
+import { rowError, SqlCompileError, type SourcePosition } from '../errors.js';
 import { TableFunctionArgumentError, tableFunctions as libraryTableFunctions, type TableFunctionDef as LibraryTableFunction } from '../table-functions/index.js';
 import type { SqlType } from '../types.js';
 import { GroupRank } from '../runtime/operators/group-rank.js';
@@ -101,18 +101,30 @@ function adapt(def: LibraryTableFunction): TableFunctionDef {
         columns,
         create(out, env) {
           const instance = bound.create(env.seed === undefined ? {} : { seed: env.seed });
-          const emit = (row: Record<string, unknown>, rowtime: number): void => out.push(row, rowtime);
+          // Errors from downstream of an emitted row are not this row's: they pass the catch below untouched.
+          const emit = (row: Record<string, unknown>, rowtime: number): void => {
+            try {
+              out.push(row, rowtime);
+            } catch (err) {
+              throw new DownstreamError(err);
+            }
+          };
           const op = {
             push(row: Record<string, unknown>, rowtime: number): void {
               try {
                 instance.push(row, rowtime, emit);
               } catch (err) {
-                if (err instanceof SqlRuntimeError) return env.report(err, row, rowtime);
-                throw err;
+                if (err instanceof DownstreamError) throw err.cause;
+                env.report(rowError(err), row, rowtime);
               }
             },
             bound(t: number): void {
-              instance.advanceTime(t, emit);
+              try {
+                instance.advanceTime(t, emit);
+              } catch (err) {
+                if (err instanceof DownstreamError) throw err.cause;
+                env.report(rowError(err), {}, t);
+              }
               out.bound(t);
             },
             nextDeadline: () => instance.nextDeadline(),
@@ -125,4 +137,16 @@ function adapt(def: LibraryTableFunction): TableFunctionDef {
   };
 }
 
-for (const def of libraryTableFunctions.values()) registerTableFunction(adapt(def));
+/** Registers a function written against the library contract (the built-ins below; tests add faulty ones). */
+export function registerLibraryTableFunction(def: LibraryTableFunction): void {
+  registerTableFunction(adapt(def));
+}
+
+for (const def of libraryTableFunctions.values()) registerLibraryTableFunction(def);
+
+/** Carries an error thrown downstream of a table function's `emit` through the function's own error handling. */
+class DownstreamError extends Error {
+  constructor(override readonly cause: unknown) {
+    super('downstream error');
+  }
+}

@@ -1,5 +1,5 @@
 /** WHERE and the SELECT list: one compiled predicate and one compiled projection per row. */
-import { SqlRuntimeError } from '../../errors.js';
+import { rowError } from '../../errors.js';
 import type { Row, RowFn } from '../../plan/bound-expr.js';
 import type { OperatorEnv } from '../operator-env.js';
 import type { Sink } from '../sink.js';
@@ -29,11 +29,8 @@ export class FilterProject implements Sink {
         rt = t as number;
       }
     } catch (err) {
-      if (err instanceof SqlRuntimeError) {
-        this.env.report(err, row, rowtime);
+      this.env.report(rowError(err), row, rowtime);
         return;
-      }
-      throw err;
     }
     this.out.push(out, rt);
   }

@@ -3,7 +3,7 @@
  * when a row or a rowtime bound shows those values have moved on, every group of the finished bucket is emitted,
  * in order of first appearance, with ROWTIME = the end of the bucket.
  */
-import { SqlRuntimeError } from '../../errors.js';
+import { rowError } from '../../errors.js';
 import type { Row, RowFn } from '../../plan/bound-expr.js';
 import { createAccumulator, type Accumulator, type AggregateSpec } from '../aggregates.js';
 import { tupleKey, type OperatorEnv } from '../operator-env.js';
@@ -57,8 +57,7 @@ export class GroupAggregate implements Sink, Timed {
         values[i] = arg ? arg(row, rowtime, ctx) : 1;
       }
     } catch (err) {
-      if (err instanceof SqlRuntimeError) return this.env.report(err, row, rowtime);
-      throw err;
+      return this.env.report(rowError(err), row, rowtime);
     }
     // Most rows fall in the open bucket: compare the bucket keys' values before building any identity string.
     if (!this.bucket || !sameValues(this.bucket, keys, monotonic)) {
@@ -101,11 +100,8 @@ export class GroupAggregate implements Sink, Timed {
       try {
         g.accs.forEach((a, i) => (row[`$a${i}`] = a.result(end)));
       } catch (err) {
-        if (err instanceof SqlRuntimeError) {
-          this.env.report(err, row, end);
+        this.env.report(rowError(err), row, end);
           continue;
-        }
-        throw err;
       }
       this.out.push(row, end);
     }

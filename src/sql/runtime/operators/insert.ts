@@ -3,7 +3,7 @@
  * converted with the assignment rules (VARCHAR silently truncated to its length, as KDA's console shows
  * 'Volkswag' for VARCHAR(8); numeric conversions that overflow send the row to error_stream).
  */
-import { SqlRuntimeError } from '../../errors.js';
+import { rowError } from '../../errors.js';
 import type { Row } from '../../plan/bound-expr.js';
 import type { OperatorEnv } from '../operator-env.js';
 import type { Sink } from '../sink.js';
@@ -46,8 +46,7 @@ export class Insert implements Sink {
     try {
       target = this.map(row);
     } catch (err) {
-      if (err instanceof SqlRuntimeError) return this.env.report(err, row, rowtime);
-      throw err;
+      return this.env.report(rowError(err), row, rowtime);
     }
     this.out.push(target, rowtime);
   }

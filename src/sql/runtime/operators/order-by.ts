@@ -3,7 +3,7 @@
  * on, then emitted sorted by the remaining keys. The emitted rows all carry the latest ROWTIME of the batch, so
  * the output stays in ROWTIME order.
  */
-import { SqlRuntimeError } from '../../errors.js';
+import { rowError } from '../../errors.js';
 import type { Row, RowFn } from '../../plan/bound-expr.js';
 import { tupleKey, type OperatorEnv } from '../operator-env.js';
 import type { Sink, Timed } from '../sink.js';
@@ -59,8 +59,7 @@ export class OrderBy implements Sink, Timed {
       lead = this.cfg.leading(row, rowtime, ctx);
       keys = this.cfg.rest.map((r) => r.fn(row, rowtime, ctx));
     } catch (err) {
-      if (err instanceof SqlRuntimeError) return this.env.report(err, row, rowtime);
-      throw err;
+      return this.env.report(rowError(err), row, rowtime);
     }
     const id = tupleKey([lead]);
     if (this.batch.length && id !== this.current) this.flush();

@@ -3,7 +3,7 @@
  * one output row per input row, carrying the aggregates over the window that ends at it. RANGE keeps rows with
  * ROWTIME ≥ current − interval (inclusive); ROWS n keeps the current row and the n before it.
  */
-import { SqlRuntimeError } from '../../errors.js';
+import { rowError } from '../../errors.js';
 import type { Row, RowFn } from '../../plan/bound-expr.js';
 import { createAccumulator, isInvertible, windowValue, type Accumulator, type AggregateSpec } from '../aggregates.js';
 import { tupleKey, type OperatorEnv } from '../operator-env.js';
@@ -94,8 +94,7 @@ export class SlidingWindow implements Sink {
     try {
       for (const w of this.windows) w.apply(row, rowtime, this.env, out);
     } catch (err) {
-      if (err instanceof SqlRuntimeError) return this.env.report(err, row, rowtime);
-      throw err;
+      return this.env.report(rowError(err), row, rowtime);
     }
     this.out.push(out, rowtime);
   }

@@ -2,7 +2,7 @@
  * WINDOWED BY STAGGER(PARTITION BY … RANGE i): a window per partition key opens at the ROWTIME of its first row and
  * closes i later, emitting one aggregate row with ROWTIME = open + i. Windows close on rows and on rowtime bounds.
  */
-import { SqlRuntimeError } from '../../errors.js';
+import { rowError } from '../../errors.js';
 import type { Row, RowFn } from '../../plan/bound-expr.js';
 import { createAccumulator, type Accumulator, type AggregateSpec } from '../aggregates.js';
 import { tupleKey, type OperatorEnv } from '../operator-env.js';
@@ -44,8 +44,7 @@ export class StaggerWindow implements Sink, Timed {
       keys = this.cfg.keys.map((k) => k(row, rowtime, ctx));
       values = this.cfg.aggs.map((a) => (a.arg ? a.arg(row, rowtime, ctx) : 1));
     } catch (err) {
-      if (err instanceof SqlRuntimeError) return this.env.report(err, row, rowtime);
-      throw err;
+      return this.env.report(rowError(err), row, rowtime);
     }
     const id = tupleKey(keys);
     let w = this.open.get(id);
@@ -75,11 +74,8 @@ export class StaggerWindow implements Sink, Timed {
       try {
         w.accs.forEach((a, i) => (row[`$a${i}`] = a.result(w.closeAt)));
       } catch (err) {
-        if (err instanceof SqlRuntimeError) {
-          this.env.report(err, row, w.closeAt);
+        this.env.report(rowError(err), row, w.closeAt);
           continue;
-        }
-        throw err;
       }
       this.out.push(row, w.closeAt);
     }

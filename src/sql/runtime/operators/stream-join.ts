@@ -4,7 +4,7 @@
  * window and the match gets ROWTIME = the later of the two (the new row's). An outer side's row that never matched
  * is emitted with NULLs once it leaves its own window, at ROWTIME = its ROWTIME + the window's range.
  */
-import { SqlRuntimeError } from '../../errors.js';
+import { rowError } from '../../errors.js';
 import type { Row, RowFn } from '../../plan/bound-expr.js';
 import type { OperatorEnv } from '../operator-env.js';
 import { Merge } from '../merge.js';
@@ -131,8 +131,7 @@ export class StreamJoin implements Timed {
         }
       }
     } catch (err) {
-      if (err instanceof SqlRuntimeError) return this.env.report(err, row, rowtime);
-      throw err;
+      return this.env.report(rowError(err), row, rowtime);
     }
     mine.items.push(held);
     this.expire(rowtime, true);

@@ -4,7 +4,7 @@
  * whose timestamp is NULL are discarded; a row older than one already emitted cannot be placed and goes to
  * error_stream.
  */
-import { SqlRuntimeError } from '../../errors.js';
+import { rowError, SqlRuntimeError } from '../../errors.js';
 import type { Row, RowFn } from '../../plan/bound-expr.js';
 import type { OperatorEnv } from '../operator-env.js';
 import type { Sink, Timed } from '../sink.js';
@@ -35,8 +35,7 @@ export class TSort implements Sink, Timed {
     try {
       ts = this.key(row, rowtime, this.env.ctx);
     } catch (err) {
-      if (err instanceof SqlRuntimeError) return this.env.report(err, row, rowtime);
-      throw err;
+      return this.env.report(rowError(err), row, rowtime);
     }
     if (ts === null) return;
     const t = ts as number;

@@ -2,7 +2,7 @@
  * A stream joined with a reference table (KDA: the S3 object loaded whole at start): a lookup per stream row, no
  * window. An equality between a stream expression and a table expression becomes a hash index on the table.
  */
-import { SqlRuntimeError } from '../../errors.js';
+import { rowError } from '../../errors.js';
 import type { Row, RowFn } from '../../plan/bound-expr.js';
 import { tupleKey, type OperatorEnv } from '../operator-env.js';
 import type { Sink } from '../sink.js';
@@ -58,8 +58,7 @@ export class TableJoin implements Sink {
         if (!cfg.on || cfg.on(combined, rowtime, env.ctx) === true) results.push(combined);
       }
     } catch (err) {
-      if (err instanceof SqlRuntimeError) return env.report(err, row, rowtime);
-      throw err;
+      return env.report(rowError(err), row, rowtime);
     }
     if (results.length === 0 && cfg.outer) {
       copySide(base, cfg.table, undefined, null);
