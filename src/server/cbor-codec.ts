@@ -26,20 +26,35 @@ export function decodeCbor(body: Buffer): unknown {
 
 /** Encodes a service result (see the module comment for the conventions). */
 export function encodeCbor(value: unknown): Buffer {
-  const w = new Writer(256);
+  const w = new Writer(scratch);
   w.value(value);
-  return w.finish();
+  const out = w.finish();
+  // The writer grew past the scratch buffer: keep the larger one for next time, within reason.
+  if (w.buffer !== scratch && w.buffer.length <= SCRATCH_MAX) scratch = w.buffer;
+  return out;
 }
+
+/**
+ * Encoding is synchronous, so one scratch buffer serves every call: the result is copied out of it once, instead of
+ * being copied at every doubling of a fresh buffer (a GetRecords answer is megabytes).
+ */
+let scratch: Buffer = Buffer.allocUnsafe(64 * 1024);
+const SCRATCH_MAX = 16 * 1024 * 1024;
 
 class Writer {
   private buf: Buffer;
   private pos = 0;
-  constructor(size: number) {
-    this.buf = Buffer.allocUnsafe(size);
+  constructor(buf: Buffer) {
+    this.buf = buf;
   }
 
+  get buffer(): Buffer {
+    return this.buf;
+  }
+
+  /** A copy of what was written (the writer's buffer is reused). */
   finish(): Buffer {
-    return this.buf.subarray(0, this.pos);
+    return Buffer.from(this.buf.subarray(0, this.pos));
   }
 
   private room(n: number): void {
