@@ -3,15 +3,27 @@
  * CreateFunction, ListFunctions, GetFunction, Get/UpdateFunctionConfiguration, DeleteFunction, UpdateFunctionCode and
  * Invoke (RequestResponse, Event, DryRun; `X-Amz-Log-Type: Tail` → `X-Amz-Log-Result`).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { HttpRequest, HttpResponse } from '../server/http-types.js';
-import type { RestContext, RestService } from '../server/rest-dispatch.js';
+import { RestAuthFailure, type RestAuthFailureKind, type RestContext, type RestService } from '../server/rest-dispatch.js';
 import { LambdaError } from './errors.js';
 import type { FunctionDefinition, Functions } from './functions.js';
 
 const PREFIX = '/2015-03-31/functions';
 const MAX_BODY = 70 * 1024 * 1024;
 const TAIL_BYTES = 4096;
+
+/** Signature failures in Lambda's words (all 403). */
+const AUTH_ERRORS: Record<RestAuthFailureKind, [string, string]> = {
+  missing: ['MissingAuthenticationTokenException', 'Missing Authentication Token'],
+  'unknown-key': ['UnrecognizedClientException', 'The security token included in the request is invalid.'],
+  mismatch: [
+    'InvalidSignatureException',
+    'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+  ],
+  skewed: ['InvalidSignatureException', 'Signature expired'],
+  expired: ['InvalidSignatureException', 'Signature expired'],
+};
 
 /** A definition as Lambda describes it (FunctionConfiguration). */
 export function configuration(def: FunctionDefinition): Record<string, unknown> {
@@ -64,8 +76,7 @@ function sendJson(res: HttpResponse, status: number, value: unknown): void {
 }
 
 export function createLambdaEndpoint(functions: Functions, logError: (message: string, err: unknown) => void = console.error): RestService {
-  async function invoke(req: HttpRequest, res: HttpResponse, name: string): Promise<void> {
-    const body = await readBody(req);
+  async function invoke(req: HttpRequest, res: HttpResponse, name: string, body: Buffer): Promise<void> {
     const event = body.length === 0 ? {} : parseJson(body, 'request body');
     const type = String(req.headers['x-amz-invocation-type'] ?? 'RequestResponse');
     const clientContextHeader = req.headers['x-amz-client-context'];
@@ -105,6 +116,15 @@ export function createLambdaEndpoint(functions: Functions, logError: (message: s
   }
 
   async function route(req: HttpRequest, res: HttpResponse, ctx: RestContext): Promise<void> {
+    // Bodies are small JSON documents (a zip is at most 50 MB): read whole, so the signature can cover them.
+    const body = await readBody(req);
+    try {
+      ctx.verify(createHash('sha256').update(body).digest('hex'));
+    } catch (err) {
+      if (!(err instanceof RestAuthFailure)) throw err;
+      const [type, message] = AUTH_ERRORS[err.kind];
+      throw new LambdaError(type, message, 403);
+    }
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q === -1 ? url : url.slice(0, q);
@@ -118,7 +138,7 @@ export function createLambdaEndpoint(functions: Functions, logError: (message: s
 
     if (!name) {
       if (method === 'POST') {
-        const def = await functions.create(parseJson(await readBody(req), 'request body'), ctx);
+        const def = await functions.create(parseJson(body, 'request body'), ctx);
         return sendJson(res, 201, configuration(def));
       }
       if (method === 'GET') {
@@ -142,13 +162,13 @@ export function createLambdaEndpoint(functions: Functions, logError: (message: s
     } else if (action === 'configuration' && method === 'GET') {
       return sendJson(res, 200, configuration(await functions.get(name)));
     } else if (action === 'configuration' && method === 'PUT') {
-      return sendJson(res, 200, configuration(await functions.updateConfiguration(name, parseJson(await readBody(req), 'request body'))));
+      return sendJson(res, 200, configuration(await functions.updateConfiguration(name, parseJson(body, 'request body'))));
     } else if (action === 'code' && method === 'PUT') {
-      const input = parseJson(await readBody(req), 'request body');
+      const input = parseJson(body, 'request body');
       const def = await functions.updateCode(name, input);
       return sendJson(res, 200, configuration(def));
     } else if (action === 'invocations' && method === 'POST') {
-      return invoke(req, res, name);
+      return invoke(req, res, name, body);
     }
     throw new LambdaError('UnknownOperationException', 'Unknown operation', 404);
   }

@@ -3,7 +3,7 @@
  * Routes each request by method, bucket/key and sub-resource to its operation; answers S3's XML errors.
  */
 import type { HttpRequest, HttpResponse } from '../server/http-types.js';
-import type { RestContext, RestService } from '../server/rest-dispatch.js';
+import { RestAuthFailure, type RestAuthFailureKind, type RestContext, type RestService } from '../server/rest-dispatch.js';
 import * as bucketOps from './bucket-operations.js';
 import { S3Error } from './errors.js';
 import { commonHeaders, header, parseTarget, s3RequestId, sendError, type S3Request } from './http-support.js';
@@ -12,6 +12,15 @@ import * as objectOps from './object-operations.js';
 import type { ObjectStore } from './object-store.js';
 
 type Operation = (store: ObjectStore, s3: S3Request) => Promise<void>;
+
+/** Signature failures in S3's words (all 403). */
+const AUTH_ERRORS: Record<RestAuthFailureKind, [string, string]> = {
+  missing: ['AccessDenied', 'Access Denied'],
+  'unknown-key': ['InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.'],
+  mismatch: ['SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided. Check your key and signing method.'],
+  skewed: ['RequestTimeTooSkewed', 'The difference between the request time and the current time is too large.'],
+  expired: ['AccessDenied', 'Request has expired'],
+};
 
 const notImplemented = (): S3Error =>
   new S3Error('NotImplemented', 'A header you provided implies functionality that is not implemented', 501);
@@ -86,6 +95,13 @@ export function createS3Endpoint(store: ObjectStore, logError: (message: string,
           throw new S3Error('InvalidURI', "Couldn't parse the specified URI.", 400);
         }
         s3 = { ...s3, ...target };
+        try {
+          ctx.verify();
+        } catch (err) {
+          if (!(err instanceof RestAuthFailure)) throw err;
+          const [code, message] = AUTH_ERRORS[err.kind];
+          throw new S3Error(code, message, 403);
+        }
         // Unsigned requests get S3's anonymous answer for the one call that is never public.
         if (!s3.bucket && !ctx.accessKeyId) throw new S3Error('AccessDenied', 'Access Denied', 403);
         await route(s3)(store, s3);

@@ -7,6 +7,10 @@
  */
 import { parseAuthorizationHeader, parseCredentialScope } from './auth-presence.js';
 import type { HttpRequest, HttpResponse, HttpRoute } from './http-types.js';
+import { verifyRestSignature } from './rest-sigv4.js';
+import type { AccessKey } from './sigv4-verifier.js';
+
+export { RestAuthFailure, type RestAuthFailureKind } from './rest-sigv4.js';
 
 export interface RestContext {
   /** From the credential scope, else the server's default. */
@@ -14,6 +18,12 @@ export interface RestContext {
   accountId: string;
   /** The access key the request was signed with, when it was. */
   accessKeyId?: string;
+  /**
+   * With `--auth`, checks the signature and throws RestAuthFailure (for the service to answer in its own words);
+   * without, does nothing. S3 calls it with no argument (the declared payload hash is signed), other services with
+   * the SHA-256 (hex) of the body they read.
+   */
+  verify(payloadHash?: string): void;
 }
 
 export interface RestService {
@@ -32,6 +42,8 @@ export interface RestDispatchOptions {
   defaultRegion: string;
   defaultAccountId: string;
   accountsByAccessKey?: ReadonlyMap<string, string>;
+  /** Present with `--auth`: the keys signatures must verify with. */
+  verifyKeys?: ReadonlyMap<string, AccessKey>;
   logError: (message: string, err: unknown) => void;
 }
 
@@ -70,6 +82,9 @@ export function dispatchRestServices(jsonHandler: Handler, options: RestDispatch
       region: scope?.region ?? options.defaultRegion,
       accountId: (scope && options.accountsByAccessKey?.get(scope.accessKeyId)) ?? options.defaultAccountId,
       accessKeyId: scope?.accessKeyId,
+      verify(payloadHash) {
+        if (options.verifyKeys) verifyRestSignature(req, options.verifyKeys, { s3: service.signingName === 's3', payloadHash });
+      },
     };
     service.handle(req, res, ctx).catch((err) => {
       options.logError(`${service.signingName} request failed:`, err);

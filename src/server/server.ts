@@ -94,6 +94,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     defaultRegion: options.defaultRegion,
     defaultAccountId: options.defaultAccountId,
     accountsByAccessKey: new Map(keys.filter((k) => k.accountId).map((k) => [k.accessKeyId, k.accountId!])),
+    verifyKeys: options.auth?.verify ? new Map(keys.map((k) => [k.accessKeyId, k])) : undefined,
     logError: options.logError ?? ((message, err) => console.error(message, err)),
   });
 
