@@ -105,6 +105,19 @@ describe('a running application', () => {
     assert.equal((await readRecords(kinesis, 'stop-out', 7, 500)).length, 6);
   });
 
+  it('resumes at LAST_STOPPED_POINT from the first start\'s NOW when nothing had been read yet', async () => {
+    await createStreams(kinesis, ['idle-in', 'idle-out']);
+    await kda.send(
+      new CreateApplicationCommand({ ApplicationName: 'idle', ApplicationCode: FILTER, Inputs: [kinesisInput('idle-in', [['x', 'DOUBLE'], ['tag', 'VARCHAR(4)']])], Outputs: [kinesisOutput('DEST', 'idle-out')] }),
+    );
+    await start('idle', 'NOW');
+    await kda.send(new StopApplicationCommand({ ApplicationName: 'idle' }));
+    await waitForApp(kda, 'idle', 'READY');
+    await put('idle-in', [{ x: 11, tag: 'gap' }]);
+    await start('idle', 'LAST_STOPPED_POINT');
+    assert.deepEqual(await readRecords(kinesis, 'idle-out', 1), ['{"X":11.0,"TAG":"gap"}']);
+  });
+
   it('follows a reshard: the parent shard to its end, then its children', async () => {
     await createStreams(kinesis, ['reshard-in', 'reshard-out']);
     await kda.send(

@@ -190,6 +190,8 @@ export class ApplicationRunner {
   }
 
   private startOf(input: InputState, shardId: string): IteratorStart {
+    const startedAt = input.checkpoint.shards[shardId]?.startedAtMs;
+    if (startedAt !== undefined && input.position === 'LAST_STOPPED_POINT') return { type: 'AT_TIMESTAMP', timestamp: new Date(startedAt) };
     const at: IteratorStart = { type: 'AT_TIMESTAMP', timestamp: new Date(this.startTime) };
     switch (input.position) {
       case 'TRIM_HORIZON':
@@ -233,6 +235,7 @@ export class ApplicationRunner {
       for (const [id, r] of input.readers) {
         if (r.done) shards[id] = { ...(r.lastSequenceNumber ? { sequenceNumber: r.lastSequenceNumber } : {}), done: true };
         else if (r.lastSequenceNumber) shards[id] = { sequenceNumber: r.lastSequenceNumber };
+        else if (r.o.start.type === 'AT_TIMESTAMP') shards[id] = { startedAtMs: r.o.start.timestamp.getTime() };
       }
       return { input, checkpoint: { shards } };
     });

@@ -8,6 +8,8 @@ import type { StorageEngine } from '../../storage/engine.js';
 
 export interface ShardPosition {
   sequenceNumber?: string;
+  /** Nothing read yet from a shard started at a time (NOW): resume at that time, not at the next start's. */
+  startedAtMs?: number;
   /** The shard was closed and read to its end. */
   done?: boolean;
 }

@@ -34,7 +34,7 @@ export class ShardReader {
   done = false;
   readonly finished: Promise<void>;
 
-  constructor(private readonly o: ShardReaderOptions) {
+  constructor(readonly o: ShardReaderOptions) {
     this.lastSequenceNumber = o.after;
     this.finished = this.run();
   }
