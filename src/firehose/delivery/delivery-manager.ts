@@ -14,6 +14,9 @@ import { DeliveryWorker } from './delivery-worker.js';
 import { KinesisSource, sourceCheckpointKey } from './kinesis-source.js';
 import type { InvokeFunction } from './transform.js';
 
+/** The partition-key slot of directly put records (see `ingest`). */
+export const DIRECT_PUT_KEY = 'firehose';
+
 export interface DeliveryManagerOptions {
   storage: StorageEngine;
   writer: ObjectWriter;
@@ -37,13 +40,18 @@ export class DeliveryManager implements RegistryListener {
 
   constructor(private readonly o: DeliveryManagerOptions) {}
 
-  async ingest(meta: DeliveryStreamMeta, records: Uint8Array[]): Promise<void> {
+  /**
+   * `sourceArrivalMs[i]`: when a Kinesis source stream received record i. It rides in the log's partition-key slot
+   * (Firehose records have no partition key), because the log's own arrival times must never go down while
+   * records of several shards interleave; prefixes and object names use it.
+   */
+  async ingest(meta: DeliveryStreamMeta, records: Uint8Array[], sourceArrivalMs?: number[]): Promise<void> {
     if (!records.length) return;
     const arrivalMs = Math.max(this.o.now(), this.lastArrival.get(meta.id) ?? 0);
     this.lastArrival.set(meta.id, arrivalMs);
     await this.o.storage.append(
       recordLogKey(meta.id),
-      records.map((data) => ({ partitionKey: 'firehose', data, arrivalMs })),
+      records.map((data, i) => ({ partitionKey: sourceArrivalMs ? String(sourceArrivalMs[i]) : DIRECT_PUT_KEY, data, arrivalMs })),
     );
     this.workers.get(meta.id)?.notify();
   }
@@ -78,7 +86,7 @@ export class DeliveryManager implements RegistryListener {
         storage: this.o.storage,
         pollMs: this.o.sourcePollMs,
         shardRefreshMs: 5000,
-        ingest: (records) => this.ingest(meta, records),
+        ingest: (records, arrivals) => this.ingest(meta, records, arrivals),
         log: this.o.log,
       });
       this.sources.set(meta.id, source);

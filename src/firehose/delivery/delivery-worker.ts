@@ -108,7 +108,8 @@ export class DeliveryWorker {
       try {
         const outcome = await deliverBatch(
           this.meta,
-          records.map((r) => ({ data: Buffer.from(r.data), arrivalMs: r.arrivalMs })),
+          // A Kinesis source's own arrival time, when the record came from one (see DeliveryManager.ingest).
+          records.map((r) => ({ data: Buffer.from(r.data), arrivalMs: Number(r.partitionKey) || r.arrivalMs })),
           { ...this.deps, signal: this.abort.signal },
         );
         if (this.stopped) return;
