@@ -1,4 +1,7 @@
-/** The kinesisanalytics errors, with AWS's `__type`s; messages as the service words them. */
+/**
+ * The kinesisanalytics errors with AWS's `__type`s and HTTP 400. No recording of these messages survives the
+ * service; they follow its documented meaning and its style (the name, the account, the state, a closing period).
+ */
 import { AwsError } from '../server/service.js';
 
 export const notFound = (name: string, accountId: string): AwsError =>

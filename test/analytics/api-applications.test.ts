@@ -102,6 +102,12 @@ describe('CreateApplication, DescribeApplication, ListApplications', () => {
       'ValidationException',
       "1 validation error detected: Value null at 'applicationName' failed to satisfy constraint: Member must not be null",
     );
+    await assertKdaError(
+      kdaJson(server.endpoint, 'CreateApplication', { ApplicationName: 'nested', Inputs: [{ ...kinesisInput('in', [['x', 'INTEGER']]), NamePrefix: 'P'.repeat(33), InputParallelism: { Count: 65 } }] }),
+      'ValidationException',
+      `2 validation errors detected: Value '${'P'.repeat(33)}' at 'inputs.1.member.namePrefix' failed to satisfy constraint: Member must have length less than or equal to 32; ` +
+        "Value '65' at 'inputs.1.member.inputParallelism.count' failed to satisfy constraint: Member must have value less than or equal to 64",
+    );
     const r = await kdaJson(server.endpoint, 'CreateApplication', { ApplicationName: 5 });
     assert.deepEqual([r.status, r.body.__type], [400, 'SerializationException']);
   });
