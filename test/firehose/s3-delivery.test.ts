@@ -174,4 +174,49 @@ describe('S3 delivery', () => {
     );
     assert.deepEqual(await listObjects(server.dataDir, 'nodp'), []);
   });
+
+  it('splits JSON and DELIMITED sub-records with RecordDeAggregation, and backs up the source records', async () => {
+    await create(
+      'deagg',
+      s3Destination('deaggregated', {
+        Prefix: 'out/',
+        S3BackupMode: 'Enabled',
+        S3BackupConfiguration: { RoleARN: 'arn:aws:iam::000000000000:role/firehose_delivery_role', BucketARN: 'arn:aws:s3:::deaggregated', Prefix: 'source/' },
+        ProcessingConfiguration: {
+          Enabled: true,
+          Processors: [
+            { Type: 'RecordDeAggregation', Parameters: [{ ParameterName: 'SubRecordType', ParameterValue: 'JSON' }] },
+            { Type: 'AppendDelimiterToRecord' },
+          ],
+        },
+      }),
+    );
+    await put('deagg', ['{"a":1}{"a":"}{"}\n{"a":3}']);
+    const [out] = await waitObjects(server.dataDir, 'deaggregated', 1, 'out/');
+    assert.equal(out!.body.toString(), '{"a":1}\n{"a":"}{"}\n{"a":3}\n');
+    const [source] = await waitObjects(server.dataDir, 'deaggregated', 1, 'source/');
+    assert.equal(source!.body.toString(), '{"a":1}{"a":"}{"}\n{"a":3}');
+
+    await create(
+      'delim',
+      s3Destination('delimited-split', {
+        ProcessingConfiguration: {
+          Enabled: true,
+          Processors: [
+            {
+              Type: 'RecordDeAggregation',
+              Parameters: [
+                { ParameterName: 'SubRecordType', ParameterValue: 'DELIMITED' },
+                { ParameterName: 'Delimiter', ParameterValue: Buffer.from('####').toString('base64') },
+              ],
+            },
+            { Type: 'AppendDelimiterToRecord' },
+          ],
+        },
+      }),
+    );
+    await put('delim', ['x####y####z']);
+    const [split] = await waitObjects(server.dataDir, 'delimited-split', 1);
+    assert.equal(split!.body.toString(), 'x\ny\nz\n');
+  });
 });
