@@ -214,7 +214,13 @@ describe('Firehose API through the JS SDK', () => {
 
   it('lists streams alphabetically in pages, by type', async () => {
     for (const name of ['zeta', 'alpha']) {
-      await client.send(new CreateDeliveryStreamCommand({ DeliveryStreamName: name, S3DestinationConfiguration: s3Destination('bucket-two') as any }));
+      await client.send(
+        new CreateDeliveryStreamCommand({
+          DeliveryStreamName: name,
+          DirectPutSourceConfiguration: name === 'alpha' ? { ThroughputHintInMBs: 10 } : undefined,
+          S3DestinationConfiguration: s3Destination('bucket-two') as any,
+        }),
+      );
     }
     const first = await client.send(new ListDeliveryStreamsCommand({ Limit: 2 }));
     assert.deepEqual(first.DeliveryStreamNames, ['alpha', 'life']);
@@ -222,6 +228,8 @@ describe('Firehose API through the JS SDK', () => {
     const next = await client.send(new ListDeliveryStreamsCommand({ ExclusiveStartDeliveryStreamName: 'life' }));
     assert.deepEqual(next.DeliveryStreamNames, ['zeta']);
     assert.equal(next.HasMoreDeliveryStreams, false);
+    const alpha = (await client.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: 'alpha' }))).DeliveryStreamDescription!;
+    assert.deepEqual(alpha.Source, { DirectPutSourceDescription: { ThroughputHintInMBs: 10 } });
     const kinesis = await client.send(new ListDeliveryStreamsCommand({ DeliveryStreamType: 'KinesisStreamAsSource' }));
     assert.deepEqual(kinesis.DeliveryStreamNames, []);
   });

@@ -77,6 +77,9 @@ export default defineAction(
     if (type === 'KinesisStreamAsSource' && !source) {
       throw invalidArgument('KinesisStreamSourceConfiguration is required when DeliveryStreamType is KinesisStreamAsSource.');
     }
+    if (type !== 'DirectPut' && data['DirectPutSourceConfiguration']) {
+      throw invalidArgument('DirectPutSourceConfiguration is only allowed when DeliveryStreamType is DirectPut.');
+    }
     if (type === 'DirectPut' && source) {
       throw invalidArgument('KinesisStreamSourceConfiguration is only allowed when DeliveryStreamType is KinesisStreamAsSource.');
     }
@@ -109,6 +112,7 @@ export default defineAction(
       type,
       versionId: 1,
       createdMs: now,
+      ...(data['DirectPutSourceConfiguration'] ? { directPut: data['DirectPutSourceConfiguration'] } : {}),
       ...(source ? { source: { KinesisStreamARN: source.KinesisStreamARN, RoleARN: source.RoleARN, deliveryStartMs: now } } : {}),
       encryption: encryption
         ? { KeyType: encryption.KeyType, ...(encryption.KeyARN ? { KeyARN: encryption.KeyARN } : {}), Status: 'ENABLED' }

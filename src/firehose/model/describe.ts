@@ -44,7 +44,9 @@ export function describeDeliveryStream(meta: DeliveryStreamMeta): Record<string,
             DeliveryStartTimestamp: new Date(meta.source.deliveryStartMs),
           },
         }
-      : undefined,
+      : meta.directPut
+        ? { DirectPutSourceDescription: { ...meta.directPut } }
+        : undefined,
     Destinations: meta.destinations.map(destinationDescription),
     HasMoreDestinations: false,
   };

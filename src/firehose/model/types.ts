@@ -39,6 +39,8 @@ export interface DeliveryStreamMeta {
   createdMs: number;
   updatedMs?: number;
   source?: { KinesisStreamARN: string; RoleARN: string; deliveryStartMs: number };
+  /** DirectPutSourceConfiguration, echoed as DirectPutSourceDescription. */
+  directPut?: { ThroughputHintInMBs?: number };
   encryption: EncryptionMeta;
   destinations: DestinationMeta[];
   tags: Array<{ Key: string; Value?: string }>;
