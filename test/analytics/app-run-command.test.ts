@@ -7,11 +7,12 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import { CLI_ENV, cli, spawnCli } from '../cli/cli-runner.js';
 import type { TestServer } from '../helpers/freshet.js';
 import { createStreams, readRecords, startAnalyticsServer } from './support.js';
+import { trafficMessages } from './traffic.js';
 
 let server: TestServer;
 let dir: string;
@@ -52,26 +53,41 @@ CREATE OR REPLACE PUMP "GOOD_PUMP" AS INSERT INTO "GOOD_REVIEWS"
   SELECT STREAM "review_id", "star_rating" FROM "SOURCE_SQL_STREAM_001" WHERE "star_rating" >= 4;
 `;
 
+/** Starts `freshet app run …` and resolves once it runs; `stop()` sends SIGTERM and resolves with the exit code. */
+async function runApp(args: string[]): Promise<{ stderr: () => string; stop: () => Promise<number | null>; kill: () => void }> {
+  const child = spawnCli(['app', 'run', ...args, '--endpoint-url', server.endpoint], {
+    env: { ...CLI_ENV, FRESHET_ANALYTICS_TICK_MS: '50', FRESHET_ANALYTICS_POLL_MS: '50' },
+  });
+  let stderr = '';
+  child.stderr!.setEncoding('utf8');
+  const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
+  await new Promise<void>((res, rej) => {
+    child.stderr!.on('data', (c: string) => {
+      stderr += c;
+      if (stderr.includes('Ctrl-C stops')) res();
+    });
+    void exited.then(() => rej(new Error(`app run exited early:\n${stderr}`)));
+  });
+  return {
+    stderr: () => stderr,
+    stop: async () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+    kill: () => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
 describe('freshet app run', () => {
   it('runs the application against the endpoint until SIGTERM', async () => {
     await createStreams(server.kinesis(), ['reviews', 'good-reviews']);
     await writeFile(join(dir, 'app.sql'), CODE);
     await writeFile(join(dir, 'app.json'), JSON.stringify(REQUEST));
-    const child = spawnCli(['app', 'run', join(dir, 'app.sql'), '--config', join(dir, 'app.json'), '--endpoint-url', server.endpoint], {
-      env: { ...CLI_ENV, FRESHET_ANALYTICS_TICK_MS: '50', FRESHET_ANALYTICS_POLL_MS: '50' },
-    });
-    let stderr = '';
-    child.stderr!.setEncoding('utf8');
-    const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
+    const app = await runApp([join(dir, 'app.sql'), '--config', join(dir, 'app.json')]);
     try {
-      await new Promise<void>((res, rej) => {
-        child.stderr!.on('data', (c: string) => {
-          stderr += c;
-          if (stderr.includes('Ctrl-C stops')) res();
-        });
-        void exited.then(() => rej(new Error(`app run exited early:\n${stderr}`)));
-      });
-      assert.match(stderr, /ratings running against http:\/\/127\.0\.0\.1:\d+: SOURCE_SQL_STREAM ← arn:aws:kinesis:us-east-1:123456789012:stream\/reviews; GOOD_REVIEWS → /);
+      assert.match(app.stderr(), /ratings running against http:\/\/127\.0\.0\.1:\d+: SOURCE_SQL_STREAM ← arn:aws:kinesis:us-east-1:123456789012:stream\/reviews; GOOD_REVIEWS → /);
       await server.kinesis().send(
         new PutRecordsCommand({
           StreamName: 'reviews',
@@ -79,10 +95,26 @@ describe('freshet app run', () => {
         }),
       );
       assert.deepEqual(await readRecords(server.kinesis(), 'good-reviews', 2), ['R1,5\n', 'R3,4\n']);
-      child.kill('SIGTERM');
-      assert.equal(await exited, 0, stderr);
+      assert.equal(await app.stop(), 0, app.stderr());
     } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      app.kill();
+    }
+  });
+
+  it("runs the workshop example's countries join with its reference-data folder", async () => {
+    const example = resolve(import.meta.dirname, '../../examples/traffic-workshop');
+    await createStreams(server.kinesis(), ['traffic-message-stream', 'traffic-results']);
+    const app = await runApp([join(example, 'countries-join.sql'), '--config', join(example, 'app.json'), '--reference-dir', join(example, 'reference-data')]);
+    try {
+      const messages = trafficMessages(3);
+      await server.kinesis().send(
+        new PutRecordsCommand({ StreamName: 'traffic-message-stream', Records: messages.map((m) => ({ Data: Buffer.from(JSON.stringify(m)), PartitionKey: m.licenseplate })) }),
+      );
+      const rows = (await readRecords(server.kinesis(), 'traffic-results', 3)).map((r) => JSON.parse(r));
+      assert.deepEqual(rows.map((r) => r.COUNTRY), ['Netherlands', 'Belgium', 'Germany']);
+      assert.equal(await app.stop(), 0, app.stderr());
+    } finally {
+      app.kill();
     }
   });
 
