@@ -30,6 +30,29 @@ describe('S3 on the shared port', () => {
     assert.deepEqual((await kinesis.send(new ListStreamsCommand({}))).StreamNames, []);
   });
 
+  it('decodes a signed aws-chunked upload (STREAMING-AWS4-HMAC-SHA256-PAYLOAD) addressed by its s3 credential scope', async () => {
+    const sig = `chunk-signature=${'0'.repeat(64)}`;
+    const put = await rawRequest({
+      endpoint: server.endpoint,
+      method: 'PUT',
+      path: '/shared/chunked.txt',
+      headers: {
+        authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=00',
+        'x-amz-date': '20260101T000000Z',
+        'x-amz-content-sha256': 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD',
+        'content-encoding': 'aws-chunked',
+        'x-amz-decoded-content-length': '11',
+        'content-type': 'text/plain',
+      },
+      body: `6;${sig}\r\nhello \r\n5;${sig}\r\nworld\r\n0;${sig}\r\n\r\n`,
+    });
+    assert.equal(put.status, 200, put.text);
+    assert.equal(put.headers.etag, '"5eb63bbbe01eeed093cb22bb8f5acdc3"', 'the MD5 of the decoded bytes');
+    const got = await rawRequest({ endpoint: server.endpoint, method: 'GET', path: '/shared/chunked.txt' });
+    assert.equal(got.text, 'hello world');
+    assert.equal(got.headers['content-encoding'], undefined, 'aws-chunked is not kept as the object\'s encoding');
+  });
+
   it('answers unsigned path-style requests as S3, and unsigned requests to / as the JSON pipeline', async () => {
     const object = await rawRequest({ endpoint: server.endpoint, method: 'GET', path: '/shared/public/file.txt' });
     assert.equal(object.status, 200);
