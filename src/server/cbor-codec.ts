@@ -39,7 +39,7 @@ export function encodeCbor(value: unknown): Buffer {
  * being copied at every doubling of a fresh buffer (a GetRecords answer is megabytes).
  */
 let scratch: Buffer = Buffer.allocUnsafe(64 * 1024);
-const SCRATCH_MAX = 16 * 1024 * 1024;
+const SCRATCH_MAX = 4 * 1024 * 1024;
 
 class Writer {
   private buf: Buffer;

@@ -28,7 +28,7 @@ export function encodeJsonBytes(value: unknown): Buffer {
  * being copied at every doubling of a fresh buffer (a GetRecords answer is megabytes).
  */
 let scratch: Buffer = Buffer.allocUnsafe(64 * 1024);
-const SCRATCH_MAX = 16 * 1024 * 1024;
+const SCRATCH_MAX = 4 * 1024 * 1024;
 
 /** As `encodeJsonBytes`, as a string. */
 export function encodeJson(value: unknown): string {

@@ -178,10 +178,15 @@ export function createRequestHandler(options: PipelineOptions): (req: HttpReques
     }
     const scope = parseCredentialScope(sig.credential);
     if (!accountId && scope && options.accountsByAccessKey) accountId = options.accountsByAccessKey.get(scope.accessKeyId);
-    const controller = new AbortController();
-    // 'close' also fires after a normal end; only a response we never ended means the client went away.
+    // The signal is made when an operation first asks for it (most never do: an AbortController costs more than
+    // the rest of this function). 'close' also fires after a normal end; only a response we never ended means the
+    // client went away.
+    let controller: AbortController | undefined;
+    let gone = false;
     res.once('close', () => {
-      if (!res.writableEnded) controller.abort();
+      if (res.writableEnded) return;
+      gone = true;
+      controller?.abort();
     });
     return {
       accountId: accountId ?? options.defaultAccountId,
@@ -189,7 +194,13 @@ export function createRequestHandler(options: PipelineOptions): (req: HttpReques
       requestId,
       protocol,
       httpVersion: req.httpVersion === '2.0' ? '2' : '1.1',
-      signal: controller.signal,
+      get signal(): AbortSignal {
+        if (controller === undefined) {
+          controller = new AbortController();
+          if (gone) controller.abort();
+        }
+        return controller.signal;
+      },
     };
   }
 }
