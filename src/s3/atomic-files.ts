@@ -8,6 +8,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { S3Error } from './errors.js';
 
 export interface WrittenFile {
   size: number;
@@ -40,6 +41,26 @@ export async function writeTemp(root: string, body: Readable | Uint8Array | stri
     throw err;
   }
   return { path, size, md5: hash.digest() };
+}
+
+/**
+ * Checks a Content-MD5 (base64) against what was received, removing the temporary file when they differ: S3
+ * answers InvalidDigest for a value that is not an MD5 and BadDigest for one that does not match.
+ */
+export async function checkContentMd5(written: WrittenFile & { path: string }, contentMd5: string | undefined): Promise<void> {
+  if (contentMd5 === undefined) return;
+  const expected = Buffer.from(contentMd5, 'base64');
+  if (expected.length !== 16 || expected.toString('base64') !== contentMd5.trim()) {
+    await rm(written.path, { force: true });
+    throw new S3Error('InvalidDigest', 'The Content-MD5 you specified was invalid.', 400, { 'Content-MD5': contentMd5 });
+  }
+  if (!expected.equals(written.md5)) {
+    await rm(written.path, { force: true });
+    throw new S3Error('BadDigest', 'The Content-MD5 you specified did not match what we received.', 400, {
+      ExpectedDigest: contentMd5,
+      CalculatedDigest: written.md5.toString('base64'),
+    });
+  }
 }
 
 /** Moves a finished temporary file onto `target`, creating its folders. */

@@ -25,7 +25,15 @@ export async function uploadPart(store: ObjectStore, s3: S3Request): Promise<voi
   const { stream, trailers } = bodyStream(s3);
   const partNumber = /^\d+$/.test(raw) ? Number(raw) : NaN;
   let checksums: Record<string, string> | undefined;
-  const part = await store.multipart.uploadPart(s3.bucket, s3.key, uploadId(s3), partNumber, stream, () => (checksums = sentChecksums(s3, trailers())));
+  const part = await store.multipart.uploadPart(
+    s3.bucket,
+    s3.key,
+    uploadId(s3),
+    partNumber,
+    stream,
+    () => (checksums = sentChecksums(s3, trailers())),
+    header(s3, 'content-md5'),
+  );
   s3.res.setHeader('ETag', part.etag);
   setChecksumHeaders(s3.res, checksums);
   sendEmpty(s3, 200);

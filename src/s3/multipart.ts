@@ -8,7 +8,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { moveIntoPlace, tempPath, writeJsonAtomically, writeTemp } from './atomic-files.js';
+import { checkContentMd5, moveIntoPlace, tempPath, writeJsonAtomically, writeTemp } from './atomic-files.js';
 import { invalidArgument, noSuchUpload, S3Error } from './errors.js';
 import type { BucketInfo, ObjectHeaders, ObjectInfo, PutBody } from './object-store.js';
 
@@ -42,6 +42,7 @@ export interface MultipartUploads {
     partNumber: number,
     body: PutBody,
     checksums?: Record<string, string> | (() => Record<string, string> | undefined),
+    contentMd5?: string,
   ): Promise<PartInfo>;
   /** Parts as the client chose them: ascending part numbers, ETags as UploadPart returned them. */
   complete(bucket: string, key: string, uploadId: string, parts: ReadonlyArray<{ partNumber: number; etag: string }>): Promise<ObjectInfo>;
@@ -97,12 +98,13 @@ export function createMultipartUploads(root: string, hooks: StoreHooks): Multipa
       await writeJsonAtomically(root, join(uploadDir(upload.uploadId), 'upload.json'), upload);
       return upload;
     },
-    async uploadPart(bucket, key, uploadId, partNumber, body, checksums) {
+    async uploadPart(bucket, key, uploadId, partNumber, body, checksums, contentMd5) {
       await load(bucket, key, uploadId);
       if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > MAX_PART_NUMBER) {
         throw invalidArgument(`Part number must be an integer between 1 and ${MAX_PART_NUMBER}, inclusive`, 'partNumber', String(partNumber));
       }
       const written = await writeTemp(root, body);
+      await checkContentMd5(written, contentMd5);
       const dir = uploadDir(uploadId);
       await moveIntoPlace(written.path, join(dir, String(partNumber)));
       const part: PartInfo = {

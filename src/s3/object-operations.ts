@@ -20,7 +20,9 @@ export async function putObject(store: ObjectStore, s3: S3Request): Promise<void
   const headers = objectHeadersFrom(s3);
   await store.headBucket(s3.bucket);
   // Checksums may arrive as trailers, after the body: they are read once it is.
-  const info = await store.putObject(s3.bucket, s3.key, stream, () => ({ ...headers, checksums: sentChecksums(s3, trailers()) }));
+  const info = await store.putObject(s3.bucket, s3.key, stream, () => ({ ...headers, checksums: sentChecksums(s3, trailers()) }), {
+    contentMd5: header(s3, 'content-md5'),
+  });
   s3.res.setHeader('ETag', info.etag);
   setChecksumHeaders(s3.res, info.checksums);
   sendEmpty(s3, 200);

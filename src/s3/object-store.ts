@@ -16,7 +16,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import type { Readable } from 'node:stream';
-import { moveIntoPlace, writeJsonAtomically, writeTemp } from './atomic-files.js';
+import { checkContentMd5, moveIntoPlace, writeJsonAtomically, writeTemp } from './atomic-files.js';
 import { invalidArgument, noSuchBucket, noSuchKey, S3Error } from './errors.js';
 import { keyToPath, pathToKey, prefixFolder } from './key-paths.js';
 import { compareKeys, listPage, type ListQuery } from './listing.js';
@@ -81,7 +81,13 @@ export interface ObjectStore {
    * Stores `body` as the object. `headers` may be a function, called once the body has been read: checksums sent
    * as trailers of an aws-chunked body are only known then.
    */
-  putObject(bucket: string, key: string, body: PutBody, headers?: ObjectHeaders | (() => ObjectHeaders)): Promise<ObjectInfo>;
+  putObject(
+    bucket: string,
+    key: string,
+    body: PutBody,
+    headers?: ObjectHeaders | (() => ObjectHeaders),
+    options?: { contentMd5?: string },
+  ): Promise<ObjectInfo>;
   /** The whole object in memory: for small objects (reference data, tests). */
   getObject(bucket: string, key: string): Promise<{ info: ObjectInfo; body: Buffer }>;
   /** The object (or a byte range of it) as a stream. */
@@ -220,10 +226,11 @@ export function createObjectStore(dataDir: string): ObjectStore {
       const buckets = await Promise.all(names.sort().map((n) => headBucket(n).catch(() => undefined)));
       return buckets.filter((b): b is BucketInfo => b !== undefined);
     },
-    async putObject(bucket, key, body, headers = {}) {
+    async putObject(bucket, key, body, headers = {}, options = {}) {
       await headBucket(bucket);
       checkKey(key);
       const written = await writeTemp(root, body);
+      await checkContentMd5(written, options.contentMd5);
       return commitObject(bucket, key, written.path, {
         ...(typeof headers === 'function' ? headers() : headers),
         etag: `"${written.md5.toString('hex')}"`,

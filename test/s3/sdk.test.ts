@@ -180,7 +180,7 @@ describe('S3 through SDK v3', () => {
     await s3.send(new DeleteBucketCommand({ Bucket: bucket }));
   });
 
-  it('answers S3 errors: NoSuchKey, NoSuchBucket, BucketNotEmpty, HEAD 404, BucketAlreadyOwnedByYou outside us-east-1', async () => {
+  it('answers S3 errors: NoSuchKey, NoSuchBucket, BucketNotEmpty, HEAD 404, BucketAlreadyOwnedByYou outside us-east-1, BadDigest', async () => {
     await assert.rejects(s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'missing' })), (err: any) => {
       assert.equal(err.name, 'NoSuchKey');
       assert.equal(err.$metadata.httpStatusCode, 404);
@@ -202,6 +202,13 @@ describe('S3 through SDK v3', () => {
     } finally {
       eu.destroy();
     }
+    await assert.rejects(s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'digest', Body: 'abc', ContentMD5: Buffer.alloc(16).toString('base64') })), (err: any) => {
+      assert.equal(err.name, 'BadDigest');
+      assert.equal(err.$metadata.httpStatusCode, 400);
+      return true;
+    });
+    await assert.rejects(s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'digest' })), (err: any) => err.$metadata.httpStatusCode === 404, 'nothing stored');
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'digest', Body: 'abc', ContentMD5: createHash('md5').update('abc').digest('base64') }));
     await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: 'missing' }));
     const buckets = await s3.send(new ListBucketsCommand({}));
     assert.ok(buckets.Buckets?.some((b) => b.Name === BUCKET));
