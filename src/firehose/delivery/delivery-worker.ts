@@ -112,7 +112,7 @@ export class DeliveryWorker {
           records.map((r) => ({ data: Buffer.from(r.data), arrivalMs: Number(r.partitionKey) || r.arrivalMs })),
           { ...this.deps, signal: this.abort.signal },
         );
-        if (this.stopped) return;
+        // Checkpoint even when stopping: the batch is delivered, and a clean stop should not deliver it twice.
         cursor = last.position + 1;
         await storage.putMeta<Checkpoint>(checkpointKey(this.meta.id), { deliveredUpTo: cursor });
         // Everything older than the last delivered record is delivered (arrival times never go down in a log).
