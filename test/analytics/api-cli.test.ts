@@ -84,5 +84,9 @@ describe('aws kinesisanalytics', () => {
       await cliError('delete-application-output', '--application-name', 'cli-errors', '--current-application-version-id', '1', '--output-id', '1.1'),
       'An error occurred (ResourceNotFoundException) when calling the DeleteApplicationOutput operation: Output id 1.1 is not found in application cli-errors.',
     );
+    assert.equal(
+      await cliError('delete-application-reference-data-source', '--application-name', 'cli-errors', '--current-application-version-id', '1', '--reference-id', '1.1'),
+      'An error occurred (ResourceNotFoundException) when calling the DeleteApplicationReferenceDataSource operation: Reference id 1.1 is not found in application cli-errors.',
+    );
   });
 });

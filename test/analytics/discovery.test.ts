@@ -9,10 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
+import { DiscoverInputSchemaCommand } from '@aws-sdk/client-kinesis-analytics';
 import { discoveredName } from '../../src/analytics/discovery/column-names.js';
 import { inferSchema, varcharLength } from '../../src/analytics/discovery/infer-schema.js';
 import { awsCli, type TestServer } from '../helpers/freshet.js';
-import { assertKdaError, createStreams, kdaJson, ROLE, startAnalyticsServer, streamArn } from './support.js';
+import { analyticsClient, assertKdaError, createStreams, kdaJson, ROLE, startAnalyticsServer, streamArn } from './support.js';
 import { trafficMessages } from './traffic.js';
 
 const WORKSHOP_COLUMNS = [
@@ -107,12 +108,15 @@ describe('the DiscoverInputSchema API', () => {
   it('samples a local file named by S3Configuration', async () => {
     const file = join(dir, 'sample.csv');
     await writeFile(file, 'NL,Netherlands\nBE,Belgium\n');
-    const r = await kdaJson(server.endpoint, 'DiscoverInputSchema', {
-      S3Configuration: { RoleARN: ROLE, BucketARN: 'arn:aws:s3:::local', FileKey: pathToFileURL(file).href },
-    });
-    assert.equal(r.status, 200, JSON.stringify(r.body));
-    assert.deepEqual(r.body.InputSchema.RecordColumns, [{ Name: 'COL1', SqlType: 'VARCHAR(4)' }, { Name: 'COL2', SqlType: 'VARCHAR(16)' }]);
-    assert.deepEqual(r.body.ParsedInputRecords, [['NL', 'Netherlands'], ['BE', 'Belgium']]);
+    const kda = analyticsClient(server);
+    try {
+      const r = await kda.send(new DiscoverInputSchemaCommand({ S3Configuration: { RoleARN: ROLE, BucketARN: 'arn:aws:s3:::local', FileKey: pathToFileURL(file).href } }));
+      assert.deepEqual(r.InputSchema!.RecordColumns, [{ Name: 'COL1', SqlType: 'VARCHAR(4)' }, { Name: 'COL2', SqlType: 'VARCHAR(16)' }]);
+      assert.deepEqual(r.InputSchema!.RecordFormat!.MappingParameters!.CSVMappingParameters, { RecordRowDelimiter: '\n', RecordColumnDelimiter: ',' });
+      assert.deepEqual(r.ParsedInputRecords, [['NL', 'Netherlands'], ['BE', 'Belgium']]);
+    } finally {
+      kda.destroy();
+    }
   });
 
   it('answers UnableToDetectSchemaException for an empty stream and InvalidArgumentException without a source', async () => {
