@@ -7,7 +7,8 @@
  * (2..windowSize) as the points a hotspot needs. So a hotspot here is a DBSCAN cluster of the window (ε = scanRadius,
  * minPts = minimumNumberOfPointsInAHotspot), minValues/maxValues are its bounding box in numeric-column order, and
  * density = points ÷ box volume, each side counted as at least scanRadius so a flat cluster has a finite density.
- * Hotspots are listed densest first. A row with a NULL coordinate is not added to the window.
+ * Hotspots are listed densest first. A row with a NULL coordinate is not added to the window. The window is kept
+ * incrementally (`hotspots/sliding-dbscan.ts`), so a row costs a walk of its neighbourhood, not a re-clustering.
  */
 import { appendColumns, checkArity, integerArg, pointColumns, positiveNumberArg } from './arguments.js';
 import { rowKey, TableFunctionArgumentError, type BoundTableFunction, type ColumnDef, type TableFunctionDef } from './contract.js';
@@ -37,6 +38,7 @@ export const hotspots: TableFunctionDef = {
         const window = new SlidingDbscan(names.length, windowSize, scanRadius, minPoints);
         const point = new Float64Array(names.length);
         let result = formatHotspots([], scanRadius);
+        let formatted = window.version;
         return {
           push(row, rowtime, emit) {
             let complete = true;
@@ -48,7 +50,11 @@ export const hotspots: TableFunctionDef = {
             }
             if (complete) {
               window.add(point);
-              result = formatHotspots(window.clusters(), scanRadius);
+              // most arrivals far from any hotspot leave the clusters, and so the JSON, as they were
+              if (window.version !== formatted) {
+                result = formatHotspots(window.clusters(), scanRadius);
+                formatted = window.version;
+              }
             }
             emit({ ...row, HOTSPOTS_RESULT: result }, rowtime);
           },
@@ -60,13 +66,29 @@ export const hotspots: TableFunctionDef = {
   },
 };
 
-/** The HOTSPOTS_RESULT JSON for a set of clusters, densest first. */
+/** The HOTSPOTS_RESULT JSON for a set of clusters, densest first (written directly: it is built for most rows). */
 export function formatHotspots(clusters: ReadonlyArray<Cluster>, scanRadius: number): string {
-  const described = clusters.map((c) => {
+  const n = clusters.length;
+  if (n === 0) return EMPTY;
+  const density = new Float64Array(n);
+  const order: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const c = clusters[k]!;
     let volume = 1;
     for (let i = 0; i < c.min.length; i++) volume *= Math.max(c.max[i]! - c.min[i]!, scanRadius);
-    return { density: c.count / volume, minValues: c.min, maxValues: c.max };
-  });
-  described.sort((a, b) => b.density - a.density);
-  return JSON.stringify({ hotspots: described });
+    density[k] = c.count / volume;
+    order.push(k);
+  }
+  // stable, so equal densities keep cluster order
+  order.sort((a, b) => density[b]! - density[a]!);
+  let out = '{"hotspots":[';
+  for (let j = 0; j < n; j++) {
+    const k = order[j]!;
+    const c = clusters[k]!;
+    // finite numbers print the same through String() as through JSON.stringify
+    out += `${j > 0 ? ',' : ''}{"density":${density[k]},"minValues":[${c.min.join(',')}],"maxValues":[${c.max.join(',')}]}`;
+  }
+  return out + ']}';
 }
+
+const EMPTY = '{"hotspots":[]}';
