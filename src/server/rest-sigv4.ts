@@ -55,6 +55,42 @@ function headerString(req: HttpRequest, name: string): string {
   return Array.isArray(v) ? v.map(trim).join(',') : trim(v ?? '');
 }
 
+/** Sub-resources that S3's SigV2 signs as part of the resource. */
+const V2_SUBRESOURCES = new Set([
+  'acl', 'cors', 'delete', 'lifecycle', 'location', 'logging', 'notification', 'partNumber', 'policy', 'requestPayment',
+  'response-cache-control', 'response-content-disposition', 'response-content-encoding', 'response-content-language',
+  'response-content-type', 'response-expires', 'restore', 'tagging', 'torrent', 'uploadId', 'uploads', 'versionId',
+  'versioning', 'versions', 'website',
+]);
+
+/**
+ * S3's SigV2 presigned URLs (`?AWSAccessKeyId=…&Expires=…&Signature=…`), which the AWS CLI v1's `s3 presign` makes:
+ * HMAC-SHA1 over method, Content-MD5, Content-Type, Expires, x-amz-* headers and the resource.
+ */
+function verifyS3PresignedV2(req: HttpRequest, keys: ReadonlyMap<string, AccessKey>, path: string, params: URLSearchParams, now: number): AccessKey {
+  const key = keys.get(params.get('AWSAccessKeyId')!);
+  if (!key) throw new RestAuthFailure('unknown-key', 'The AWS Access Key Id you provided does not exist in our records.');
+  const expires = Number(params.get('Expires'));
+  if (!Number.isFinite(expires) || now > expires * 1000) throw new RestAuthFailure('expired', 'Request has expired');
+  const amzHeaders = Object.keys(req.headers)
+    .filter((h) => h.startsWith('x-amz-'))
+    .sort()
+    .map((h) => `${h}:${headerString(req, h)}\n`)
+    .join('');
+  const sub = [...params.keys()]
+    .filter((k) => V2_SUBRESOURCES.has(k))
+    .sort()
+    .map((k) => (params.get(k) ? `${k}=${params.get(k)}` : k));
+  const resource = (path || '/') + (sub.length ? `?${sub.join('&')}` : '');
+  const stringToSign = [req.method ?? 'GET', headerString(req, 'content-md5'), headerString(req, 'content-type'), String(expires), amzHeaders + resource].join('\n');
+  const expected = createHmac('sha1', key.secretAccessKey).update(stringToSign).digest();
+  const given = Buffer.from(params.get('Signature')!, 'base64');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw new RestAuthFailure('mismatch', 'The request signature we calculated does not match the signature you provided. Check your key and signing method.');
+  }
+  return key;
+}
+
 /**
  * Checks the request's signature. `payloadHash` is the body's SHA-256 (hex) for services that sign the body;
  * S3 passes undefined and its declared hash is used. Returns the key; throws RestAuthFailure.
@@ -69,6 +105,7 @@ export function verifyRestSignature(
   const path = q === -1 ? url : url.slice(0, q);
   const query = q === -1 ? '' : url.slice(q + 1);
   const params = new URLSearchParams(query);
+  if (options.s3 && params.has('AWSAccessKeyId') && params.has('Signature')) return verifyS3PresignedV2(req, keys, path, params, options.now ?? Date.now());
   const auth = req.headers.authorization;
   let credential: string | undefined;
   let signedHeaders: string | undefined;

@@ -35,6 +35,26 @@ print(json.dumps([c['Key'] for c in s3.list_objects_v2(Bucket='signed', Prefix='
     assert.match((await awsCli(server.endpoint, ['s3', 'ls', 's3://signed/', '--recursive'])).stdout, /py\/x\.txt/);
   });
 
+  it('serves presigned URLs: the CLI\'s SigV2 ones and boto3\'s SigV4 ones, and refuses them once tampered with', async () => {
+    const v2 = (await awsCli(server.endpoint, ['s3', 'presign', 's3://signed/py/x.txt'])).stdout.trim();
+    assert.match(v2, /[?&]AWSAccessKeyId=/);
+    const py = await boto3(server.endpoint, boto3S3(server.endpoint).replace("'secret'", JSON.stringify(TEST_CREDENTIALS.secretAccessKey)) + `
+from botocore.config import Config as C
+s3v4 = boto3.client('s3', endpoint_url=${JSON.stringify(server.endpoint)}, region_name='us-east-1', aws_access_key_id=${JSON.stringify(TEST_CREDENTIALS.accessKeyId)}, aws_secret_access_key=${JSON.stringify(TEST_CREDENTIALS.secretAccessKey)}, config=C(signature_version='s3v4'))
+print(s3v4.generate_presigned_url('get_object', Params={'Bucket': 'signed', 'Key': 'py/x.txt'}, ExpiresIn=300))
+`);
+    const v4 = py.stdout.trim();
+    assert.match(v4, /X-Amz-Signature=/);
+    for (const url of [v2, v4]) {
+      const ok = await fetch(url);
+      assert.equal(ok.status, 200, url);
+      assert.equal(await ok.text(), 'from boto3');
+      const tampered = await fetch(url.replace('/py/x.txt', '/py/y.txt'));
+      assert.equal(tampered.status, 403);
+      assert.match(await tampered.text(), /<Code>SignatureDoesNotMatch<\/Code>/);
+    }
+  });
+
   it('refuses a wrong secret, an unknown key and unsigned requests with S3 errors', async () => {
     const wrong = new S3Client({ endpoint: server.endpoint, region: TEST_REGION, forcePathStyle: true, maxAttempts: 1, credentials: { ...TEST_CREDENTIALS, secretAccessKey: 'wrong' } });
     const unknown = new S3Client({ endpoint: server.endpoint, region: TEST_REGION, forcePathStyle: true, maxAttempts: 1, credentials: { accessKeyId: 'AKIDUNKNOWN', secretAccessKey: 'x' } });
