@@ -69,12 +69,15 @@ export class ApplicationRunner {
     this.compiled = compileSpec(this.spec.code, this.spec.inputs, this.spec.references);
     this.startTime = this.o.now();
     const tables: Record<string, Row[]> = {};
+    const rejected: { name: string; message: string }[] = [];
     for (const ref of this.spec.references) {
       tables[ref.TableName] = [];
       if (!ref.S3ReferenceDataSource) continue;
       try {
         const content = await fetchReference(this.o.fetchers, ref.S3ReferenceDataSource);
-        tables[ref.TableName] = this.compiled.referenceDecoders.get(ref.TableName)!.decode(content).rows;
+        const { rows, errors } = this.compiled.referenceDecoders.get(ref.TableName)!.decode(content);
+        tables[ref.TableName] = rows;
+        rejected.push(...errors);
       } catch (err) {
         this.report(`ReferenceDataError: reference ${ref.ReferenceId} (table ${ref.TableName}): ${(err as Error).message}`);
       }
@@ -96,6 +99,8 @@ export class ApplicationRunner {
       this.sinks.push(sink);
       this.run.subscribe(out.Name, (row) => sink.push(row));
     }
+    // Reference rows that do not fit the schema go to error_stream, like input records (once outputs listen).
+    for (const e of rejected) this.run.reportIngestError(e.name, e.message, '');
     for (const input of this.spec.inputs) {
       const saved = await this.o.checkpoints.load(input.InputId);
       const state: InputState = {
