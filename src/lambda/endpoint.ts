@@ -12,6 +12,8 @@ import type { FunctionDefinition, Functions } from './functions.js';
 const PREFIX = '/2015-03-31/functions';
 const MAX_BODY = 70 * 1024 * 1024;
 const TAIL_BYTES = 4096;
+/** Lambda's synchronous invocation payload limit (6 MB). */
+const MAX_INVOKE_PAYLOAD = 6 * 1024 * 1024;
 
 /** Signature failures in Lambda's words (all 403). */
 const AUTH_ERRORS: Record<RestAuthFailureKind, [string, string]> = {
@@ -52,7 +54,7 @@ async function readBody(req: HttpRequest): Promise<Buffer> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new LambdaError('RequestTooLargeException', 'Request must be smaller than 6291456 bytes for the InvokeFunction operation', 413);
+    if (size > MAX_BODY) throw new LambdaError('RequestTooLargeException', `Request must be smaller than ${MAX_BODY} bytes`, 413);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -77,6 +79,9 @@ function sendJson(res: HttpResponse, status: number, value: unknown): void {
 
 export function createLambdaEndpoint(functions: Functions, logError: (message: string, err: unknown) => void = console.error): RestService {
   async function invoke(req: HttpRequest, res: HttpResponse, name: string, body: Buffer): Promise<void> {
+    if (body.length > MAX_INVOKE_PAYLOAD) {
+      throw new LambdaError('RequestTooLargeException', `Request must be smaller than ${MAX_INVOKE_PAYLOAD} bytes for the InvokeFunction operation`, 413);
+    }
     const event = body.length === 0 ? {} : parseJson(body, 'request body');
     const type = String(req.headers['x-amz-invocation-type'] ?? 'RequestResponse');
     const clientContextHeader = req.headers['x-amz-client-context'];
