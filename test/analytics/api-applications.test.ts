@@ -269,7 +269,7 @@ describe('statuses: start, stop, delete', () => {
   });
   const status = async (name: string) => (await client.send(new DescribeApplicationCommand({ ApplicationName: name }))).ApplicationDetail!.ApplicationStatus;
 
-  it('starts READY → STARTING → RUNNING, refuses to start twice, stops RUNNING → STOPPING → READY', async () => {
+  it('starts READY → STARTING → RUNNING, updates through UPDATING, refuses to start twice, stops RUNNING → STOPPING → READY', async () => {
     const name = 'lifecycle';
     await client.send(new CreateApplicationCommand({ ApplicationName: name, ApplicationCode: PUMP, Inputs: [kinesisInput('nowhere', [['x', 'DOUBLE']])] }));
     const noConfig = await sdkError(
@@ -290,6 +290,11 @@ describe('statuses: start, stop, delete', () => {
       (await client.send(new DescribeApplicationCommand({ ApplicationName: name }))).ApplicationDetail!.InputDescriptions![0]!.InputStartingPositionConfiguration,
       { InputStartingPosition: 'TRIM_HORIZON' },
     );
+    // A change while running applies live: UPDATING, then RUNNING again.
+    await client.send(new UpdateApplicationCommand({ ApplicationName: name, CurrentApplicationVersionId: 1, ApplicationUpdate: { ApplicationCodeUpdate: PUMP + '\n' } }));
+    assert.equal(await status(name), 'UPDATING');
+    release();
+    await waitForApp(client, name, 'RUNNING');
     await client.send(new StopApplicationCommand({ ApplicationName: name }));
     assert.equal(await status(name), 'STOPPING');
     release();
