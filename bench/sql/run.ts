@@ -3,7 +3,9 @@
  * CPU-second of this process (user + system, GC threads included), i.e. per core, which stays meaningful on a
  * machine shared with other work; wall-clock rates are printed alongside. Two paths: pre-decoded rows inserted directly, and end to end from JSON record bytes through the
  * InputSchema decoder. Event time advances 1 ms per 10 events (Nexmark's default 10,000 events/s), driving ROWTIME.
- * Usage: npm run bench:sql [-- --events N --json-events N --seed S]
+ * Then one line per ML / approximate table function (`table-functions.ts`): records per CPU-second of the function.
+ * Usage: npm run bench:sql [-- --events N --json-events N --seed S --table-functions SCALE]
+ * (SCALE multiplies the table functions' record counts; 0 skips them, and `--events 0` skips Nexmark.)
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -13,6 +15,7 @@ import type { Row } from '../../src/sql/plan/bound-expr.js';
 import { SqlApplication } from '../../src/sql/runtime/application.js';
 import { NexmarkGenerator, type Bid } from './nexmark.js';
 import { BID_SCHEMA, QUERIES, type BenchQuery } from './queries.js';
+import { benchTableFunctions } from './table-functions.js';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -22,6 +25,7 @@ function arg(name: string, fallback: number): number {
 const EVENTS = arg('events', 1_000_000);
 const JSON_EVENTS = arg('json-events', 300_000);
 const SEED = arg('seed', 42);
+const TABLE_FUNCTION_SCALE = arg('table-functions', 1);
 
 function bids(n: number): { bid: Bid; at: number }[] {
   const g = new NexmarkGenerator(SEED);
@@ -82,33 +86,44 @@ function fmt(n: number): string {
 
 console.log(`Nexmark bids, seed ${SEED}: ${fmt(EVENTS)} pre-decoded, ${fmt(JSON_EVENTS)} from JSON; Node ${process.version}, one thread`);
 
-// Two phases, each holding only its own input in memory, so one path's data does not weigh on the other's GC.
-const results = new Map<string, { pre: Measured; json?: Measured }>();
-{
-  const events = bids(EVENTS);
-  const rows: Row[] = events.map(({ bid }) => ({ ...bid, APPROXIMATE_ARRIVAL_TIME: bid.dateTime }));
-  for (const q of QUERIES) {
-    // A short warm-up run lets the JIT settle before the measured run.
-    measure(q, events.slice(0, 50_000), (run, i) => run.insert('BID', rows[i]!));
-    results.set(q.name, { pre: measure(q, events, (run, i) => run.insert('BID', rows[i]!)) });
+if (EVENTS > 0) {
+  // Two phases, each holding only its own input in memory, so one path's data does not weigh on the other's GC.
+  const results = new Map<string, { pre: Measured; json?: Measured }>();
+  {
+    const events = bids(EVENTS);
+    const rows: Row[] = events.map(({ bid }) => ({ ...bid, APPROXIMATE_ARRIVAL_TIME: bid.dateTime }));
+    for (const q of QUERIES) {
+      // A short warm-up run lets the JIT settle before the measured run.
+      measure(q, events.slice(0, 50_000), (run, i) => run.insert('BID', rows[i]!));
+      results.set(q.name, { pre: measure(q, events, (run, i) => run.insert('BID', rows[i]!)) });
+    }
   }
-}
-{
-  const events = bids(JSON_EVENTS);
-  const payloads = events.map(({ bid }) => Buffer.from(JSON.stringify({ ...bid, dateTime: new Date(bid.dateTime).toISOString().replace('T', ' ').replace('Z', '') })));
-  const fromJson = (run: SqlApplication, i: number): void => {
-    const { rows } = decoder.decode(payloads[i]!, events[i]!.at);
-    for (const r of rows) run.insert('BID', r);
-  };
+  {
+    const events = bids(JSON_EVENTS);
+    const payloads = events.map(({ bid }) => Buffer.from(JSON.stringify({ ...bid, dateTime: new Date(bid.dateTime).toISOString().replace('T', ' ').replace('Z', '') })));
+    const fromJson = (run: SqlApplication, i: number): void => {
+      const { rows } = decoder.decode(payloads[i]!, events[i]!.at);
+      for (const r of rows) run.insert('BID', r);
+    };
+    for (const q of QUERIES) {
+      measure(q, events.slice(0, 20_000), fromJson);
+      results.get(q.name)!.json = measure(q, events, fromJson);
+    }
+  }
+
+  console.log('query | pre-decoded ev/s per core (wall) | from JSON ev/s per core (wall) | output rows | what');
+  console.log('------|---------------------------------|-------------------------------|-------------|-----');
   for (const q of QUERIES) {
-    measure(q, events.slice(0, 20_000), fromJson);
-    results.get(q.name)!.json = measure(q, events, fromJson);
+    const { pre, json } = results.get(q.name)!;
+    console.log(`${q.name} | ${fmt(pre.rate)} (${fmt(pre.wall)}) | ${fmt(json!.rate)} (${fmt(json!.wall)}) | ${fmt(pre.outputs)} | ${q.what}`);
   }
 }
 
-console.log('query | pre-decoded ev/s per core (wall) | from JSON ev/s per core (wall) | output rows | what');
-console.log('------|---------------------------------|-------------------------------|-------------|-----');
-for (const q of QUERIES) {
-  const { pre, json } = results.get(q.name)!;
-  console.log(`${q.name} | ${fmt(pre.rate)} (${fmt(pre.wall)}) | ${fmt(json!.rate)} (${fmt(json!.wall)}) | ${fmt(pre.outputs)} | ${q.what}`);
+if (TABLE_FUNCTION_SCALE > 0) {
+  console.log('');
+  console.log('table function | records/s per core | records | output rows | what');
+  console.log('---------------|--------------------|---------|-------------|-----');
+  for (const r of benchTableFunctions(TABLE_FUNCTION_SCALE)) {
+    console.log(`${r.name} | ${fmt(r.rate)} | ${fmt(r.records)} | ${fmt(r.outputs)} | ${r.what}`);
+  }
 }
