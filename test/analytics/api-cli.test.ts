@@ -31,8 +31,6 @@ async function cliError(...args: string[]): Promise<string> {
   assert.fail('expected the command to fail');
 }
 
-const version = async (name: string): Promise<string> => String((await kda('describe-application', '--application-name', name)).ApplicationDetail.ApplicationVersionId);
-
 describe('aws kinesisanalytics', () => {
   it('manages parts, tags and deletion', async () => {
     await kda('create-application', '--application-name', 'cli-app', '--inputs', JSON.stringify([kinesisInput('in', [['x', 'INTEGER']])]), '--tags', 'Key=owner,Value=ops');
@@ -63,29 +61,26 @@ describe('aws kinesisanalytics', () => {
   });
 
   it('prints the errors AWS answers with', async () => {
-    assert.equal(
-      await cliError('describe-application', '--application-name', 'ghost'),
-      `An error occurred (ResourceNotFoundException) when calling the DescribeApplication operation: Application ghost is not found in account ${ACCOUNT}.`,
-    );
     await kda('create-application', '--application-name', 'cli-errors');
+    // None of these changes the application: they run side by side (each CLI start is slow).
+    const [ghost, taken, stale, badCode, noOutput, noReference] = await Promise.all([
+      cliError('describe-application', '--application-name', 'ghost'),
+      cliError('create-application', '--application-name', 'cli-errors'),
+      cliError('update-application', '--application-name', 'cli-errors', '--current-application-version-id', '7', '--application-update', 'ApplicationCodeUpdate=x'),
+      cliError('update-application', '--application-name', 'cli-errors', '--current-application-version-id', '1', '--application-update', 'ApplicationCodeUpdate=SELECT STREAM * FROM nowhere'),
+      cliError('delete-application-output', '--application-name', 'cli-errors', '--current-application-version-id', '1', '--output-id', '1.1'),
+      cliError('delete-application-reference-data-source', '--application-name', 'cli-errors', '--current-application-version-id', '1', '--reference-id', '1.1'),
+    ]);
+    assert.equal(ghost, `An error occurred (ResourceNotFoundException) when calling the DescribeApplication operation: Application ghost is not found in account ${ACCOUNT}.`);
+    assert.equal(taken, `An error occurred (ResourceInUseException) when calling the CreateApplication operation: Application cli-errors already exists in account ${ACCOUNT}.`);
     assert.equal(
-      await cliError('create-application', '--application-name', 'cli-errors'),
-      `An error occurred (ResourceInUseException) when calling the CreateApplication operation: Application cli-errors already exists in account ${ACCOUNT}.`,
-    );
-    assert.equal(
-      await cliError('update-application', '--application-name', 'cli-errors', '--current-application-version-id', '7', '--application-update', 'ApplicationCodeUpdate=x'),
+      stale,
       'An error occurred (ConcurrentModificationException) when calling the UpdateApplication operation: Provided application version id (7) is not the current application version id (1).',
     );
-    assert.match(
-      await cliError('update-application', '--application-name', 'cli-errors', '--current-application-version-id', await version('cli-errors'), '--application-update', 'ApplicationCodeUpdate=SELECT STREAM * FROM nowhere'),
-      /^An error occurred \(CodeValidationException\) when calling the UpdateApplication operation: .* at line 1, column \d+$/,
-    );
+    assert.match(badCode, /^An error occurred \(CodeValidationException\) when calling the UpdateApplication operation: .* at line 1, column \d+$/);
+    assert.equal(noOutput, 'An error occurred (ResourceNotFoundException) when calling the DeleteApplicationOutput operation: Output id 1.1 is not found in application cli-errors.');
     assert.equal(
-      await cliError('delete-application-output', '--application-name', 'cli-errors', '--current-application-version-id', '1', '--output-id', '1.1'),
-      'An error occurred (ResourceNotFoundException) when calling the DeleteApplicationOutput operation: Output id 1.1 is not found in application cli-errors.',
-    );
-    assert.equal(
-      await cliError('delete-application-reference-data-source', '--application-name', 'cli-errors', '--current-application-version-id', '1', '--reference-id', '1.1'),
+      noReference,
       'An error occurred (ResourceNotFoundException) when calling the DeleteApplicationReferenceDataSource operation: Reference id 1.1 is not found in application cli-errors.',
     );
   });
