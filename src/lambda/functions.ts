@@ -9,12 +9,12 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeJsonAtomically } from '../s3/atomic-files.js';
 import type { ObjectStore } from '../s3/object-store.js';
 import { prepareCode, type CodeInput, type CodeSource } from './code-package.js';
 import { functionNotFound, invalidParameter, LambdaError } from './errors.js';
 import { HandlerPool, type InvocationOutcome } from './handler-processes.js';
 import { invokeUrl } from './url-functions.js';
-import { writeJsonAtomically } from '../s3/atomic-files.js';
 
 export interface FunctionDefinition {
   FunctionName: string;
@@ -120,7 +120,8 @@ export function createFunctions(options: FunctionsOptions): Functions {
   const root = join(options.dataDir, 'lambda');
   const definitionFile = (name: string): string => join(root, 'functions', `${name}.json`);
   const codeFolder = (name: string): string => join(root, 'code', name);
-  const pools = new Map<string, HandlerPool>();
+  /** Warm processes by function, for the definition revision they were started with. */
+  const pools = new Map<string, { pool: HandlerPool; revision: string }>();
   /** Definitions change one at a time per name: creates, updates and deletes are serialised. */
   let writes: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -148,30 +149,28 @@ export function createFunctions(options: FunctionsOptions): Functions {
   }
 
   function dropPool(name: string): void {
-    pools.get(name)?.close();
+    pools.get(name)?.pool.close();
     pools.delete(name);
   }
 
   function poolFor(def: FunctionDefinition): HandlerPool {
-    let pool = pools.get(def.FunctionName);
-    if (!pool || (pool as HandlerPool & { revision?: string }).revision !== def.RevisionId) {
-      pool?.close();
-      pool = new HandlerPool({
-        root: (def.source as { folder: string }).folder,
-        handler: def.Handler,
-        timeoutSeconds: def.Timeout,
-        env: {
-          ...def.Environment,
-          AWS_LAMBDA_FUNCTION_NAME: def.FunctionName,
-          AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
-          AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(def.MemorySize),
-          AWS_REGION: def.FunctionArn.split(':')[3]!,
-          AWS_DEFAULT_REGION: def.FunctionArn.split(':')[3]!,
-        },
-      });
-      (pool as HandlerPool & { revision?: string }).revision = def.RevisionId;
-      pools.set(def.FunctionName, pool);
-    }
+    const current = pools.get(def.FunctionName);
+    if (current?.revision === def.RevisionId) return current.pool;
+    current?.pool.close();
+    const pool = new HandlerPool({
+      root: (def.source as { folder: string }).folder,
+      handler: def.Handler,
+      timeoutSeconds: def.Timeout,
+      env: {
+        ...def.Environment,
+        AWS_LAMBDA_FUNCTION_NAME: def.FunctionName,
+        AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+        AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(def.MemorySize),
+        AWS_REGION: def.FunctionArn.split(':')[3]!,
+        AWS_DEFAULT_REGION: def.FunctionArn.split(':')[3]!,
+      },
+    });
+    pools.set(def.FunctionName, { pool, revision: def.RevisionId });
     return pool;
   }
 

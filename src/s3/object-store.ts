@@ -185,8 +185,15 @@ export function createObjectStore(dataDir: string): ObjectStore {
     }
   }
 
-  const store: ObjectStore = {
+  const multipart = createMultipartUploads(root, {
+    headBucket,
+    checkKey,
+    commit: (bucket, key, temp, meta) => commitObject(bucket, key, temp, { ...meta, lastModified: '' }),
+  });
+
+  return {
     root,
+    multipart,
     async createBucket(bucket, region = 'us-east-1') {
       validateBucketName(bucket);
       try {
@@ -211,7 +218,7 @@ export function createObjectStore(dataDir: string): ObjectStore {
       if ((await walk(bucketDir(bucket), '')).length > 0) {
         throw new S3Error('BucketNotEmpty', 'The bucket you tried to delete is not empty', 409, { BucketName: bucket });
       }
-      await store.multipart.abortAll(bucket);
+      await multipart.abortAll(bucket);
       await rm(bucketDir(bucket), { recursive: true, force: true });
       await rm(join(root, '.meta', bucket), { recursive: true, force: true });
       await rm(bucketMetaFile(bucket), { force: true });
@@ -292,14 +299,7 @@ export function createObjectStore(dataDir: string): ObjectStore {
       const contents = await Promise.all(page.contents.map((e) => readMeta(bucket, e.key)));
       return { contents, commonPrefixes: page.commonPrefixes, isTruncated: page.isTruncated, nextAfter: page.isTruncated ? page.last : undefined };
     },
-    multipart: undefined as unknown as MultipartUploads,
   };
-  (store as { multipart: MultipartUploads }).multipart = createMultipartUploads(root, {
-    headBucket,
-    checkKey,
-    commit: (bucket, key, temp, meta) => commitObject(bucket, key, temp, { ...meta, lastModified: '' }),
-  });
-  return store;
 }
 
 function checkKey(key: string): void {
