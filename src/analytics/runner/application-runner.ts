@@ -122,7 +122,8 @@ export class ApplicationRunner {
       }
       state.endpoint = this.o.resolve(arn, this.spec.tags);
     }
-    await this.refreshShards();
+    // Not awaited: an unreachable source must not hold up the start (of the application, or of the server).
+    void this.refreshShards();
     this.refreshTimer = setInterval(() => void this.refreshShards(), this.o.shardRefreshMs);
     this.timer = setInterval(() => void this.tick(), this.o.tickMs);
   }
