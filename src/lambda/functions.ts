@@ -102,6 +102,14 @@ export function functionName(nameOrArn: string): string {
   return name;
 }
 
+/** Handlers run on this Node.js: a function for another runtime would only fail at its first invocation. */
+function checkRuntime(runtime: string | undefined): string | undefined {
+  if (runtime !== undefined && !runtime.startsWith('nodejs')) {
+    throw invalidParameter(`The runtime parameter of ${runtime} is not supported here: Freshet runs nodejs runtimes (or HTTP functions).`);
+  }
+  return runtime;
+}
+
 function checkTimeout(timeout: number): number {
   if (!Number.isInteger(timeout) || timeout < 1 || timeout > 900) {
     throw new LambdaError(
@@ -181,6 +189,7 @@ export function createFunctions(options: FunctionsOptions): Functions {
         const name = functionName(input.FunctionName);
         if (await load(name)) throw new LambdaError('ResourceConflictException', `Function already exist: ${name}`, 409);
         const timeout = checkTimeout(input.Timeout ?? 3);
+        checkRuntime(input.Runtime);
         const memory = input.MemorySize ?? 128;
         const code = await prepareCode(input.Code, codeFolder(name), root, options.objectStore);
         if (code.source.kind === 'zip' && !input.Handler) throw invalidParameter('Handler is required for zip packages');
@@ -253,7 +262,7 @@ export function createFunctions(options: FunctionsOptions): Functions {
           MemorySize: changes.MemorySize ?? def.MemorySize,
           Description: changes.Description ?? def.Description,
           Role: changes.Role ?? def.Role,
-          Runtime: changes.Runtime ?? def.Runtime,
+          Runtime: checkRuntime(changes.Runtime) ?? def.Runtime,
           Environment: changes.Environment ? (changes.Environment.Variables ?? {}) : def.Environment,
           LastModified: lambdaTime(new Date()),
           RevisionId: randomUUID(),

@@ -141,7 +141,7 @@ describe('functions through the SDK', () => {
     assert.equal(payloadOf(afterUpdate.Payload), 'two');
   });
 
-  it('answers Lambda errors: missing function, duplicate name, payload too large, missing handler export', async () => {
+  it('answers Lambda errors: missing function, duplicate name, another runtime, payload too large, missing handler export', async () => {
     await assert.rejects(lambda.send(new InvokeCommand({ FunctionName: 'nope' })), (err: any) => {
       assert.equal(err.name, 'ResourceNotFoundException');
       assert.equal(err.$metadata.httpStatusCode, 404);
@@ -151,6 +151,10 @@ describe('functions through the SDK', () => {
     await assert.rejects(
       lambda.send(new CreateFunctionCommand({ FunctionName: 'transform', Role: ROLE, Handler: 'index.handler', Code: { ZipFile: zipOf({ 'index.js': '' }) } })),
       (err: any) => err.name === 'ResourceConflictException' && err.$metadata.httpStatusCode === 409,
+    );
+    await assert.rejects(
+      lambda.send(new CreateFunctionCommand({ FunctionName: 'py', Role: ROLE, Runtime: 'python3.12', Handler: 'app.handler', Code: { ZipFile: zipOf({ 'app.py': '' }) } })),
+      (err: any) => err.name === 'InvalidParameterValueException' && /python3\.12/.test(err.message),
     );
     await assert.rejects(
       lambda.send(new InvokeCommand({ FunctionName: 'transform', Payload: Buffer.from(JSON.stringify({ big: 'x'.repeat(6 * 1024 * 1024) })) })),
