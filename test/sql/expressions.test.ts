@@ -92,7 +92,10 @@ describe('expressions (interpreter and code generator agree)', () => {
     assert.equal(evalBoth("STEP(ts BY INTERVAL '10' SECOND)", { ts: t }, { ts: 'TIMESTAMP' }), TS('2020-03-04 05:06:00'));
     assert.equal(evalBoth("STEP(ROWTIME BY INTERVAL '60' SECOND)", {}, {}, t), TS('2020-03-04 05:06:00'));
     assert.equal(evalBoth('STEP(23 BY 5)'), 20);
-    assert.equal(evalBoth('EXTRACT(SECOND FROM ts)', { ts: t }, { ts: 'TIMESTAMP' }), 7);
+    assert.equal(evalBoth('EXTRACT(SECOND FROM ts)', { ts: t }, { ts: 'TIMESTAMP' }), 7.5, 'SECOND keeps the milliseconds');
+    assert.deepEqual(bind('EXTRACT(SECOND FROM ts)', { ts: 'TIMESTAMP' }).type, { name: 'DECIMAL', nullable: true, precision: 5, scale: 3 });
+    assert.equal(evalBoth("EXTRACT(SECOND FROM INTERVAL '2 3:4:5.678' DAY TO SECOND)"), 5.678);
+    assert.equal(evalBoth("EXTRACT(HOUR FROM INTERVAL '-2 3:4:5' DAY TO SECOND)"), -3);
     assert.equal(evalBoth('EXTRACT(YEAR FROM ts)', { ts: t }, { ts: 'TIMESTAMP' }), 2020);
     assert.equal(evalBoth("TIMESTAMP '2020-01-01 00:00:10' - TIMESTAMP '2020-01-01 00:00:00'"), 10_000);
     assert.equal(evalBoth('ROWTIME', {}, {}, 1234), 1234);
@@ -110,5 +113,17 @@ describe('interval qualifiers', () => {
   it('(ts1 - ts2) SECOND is a day-time interval', () => {
     assert.equal(evalBoth("(TIMESTAMP '2020-01-01 00:01:10' - TIMESTAMP '2020-01-01 00:00:00') SECOND"), 70_000);
     assert.equal(bind("(TIMESTAMP '2020-01-01 00:01:10' - TIMESTAMP '2020-01-01 00:00:00') MINUTE TO SECOND").type.name, 'INTERVAL_DAY_SECOND');
+  });
+
+  it('(ts1 - ts2) YEAR TO MONTH counts whole calendar months', () => {
+    const months = (a: string, b: string, q = 'YEAR TO MONTH') => evalBoth(`(TIMESTAMP '${a}' - TIMESTAMP '${b}') ${q}`);
+    assert.equal(bind("(TIMESTAMP '2021-03-15 00:00:00' - TIMESTAMP '2020-01-20 00:00:00') YEAR TO MONTH").type.name, 'INTERVAL_YEAR_MONTH');
+    assert.equal(months('2021-03-15 00:00:00', '2020-01-20 00:00:00'), 13);
+    assert.equal(months('2020-01-20 00:00:00', '2021-03-15 00:00:00', 'MONTH'), -13);
+    assert.equal(months('2020-03-01 00:00:00', '2020-01-31 00:00:00', 'MONTH'), 1, 'Jan 31 + 1 month is Feb 29');
+    assert.equal(months('2020-02-20 10:00:00', '2020-01-20 10:00:01', 'MONTH'), 0, 'one second short of a month');
+    assert.equal(months('2020-02-20 10:00:01', '2020-01-20 10:00:01', 'MONTH'), 1);
+    assert.equal(evalBoth("EXTRACT(YEAR FROM (TIMESTAMP '2021-03-15 00:00:00' - TIMESTAMP '2020-01-20 00:00:00') YEAR TO MONTH)"), 1);
+    assert.equal(evalBoth("EXTRACT(MONTH FROM (ts - TIMESTAMP '2020-01-20 00:00:00') YEAR TO MONTH)", { ts: TS('2021-03-15 00:00:00') }, { ts: 'TIMESTAMP' }), 1);
   });
 });

@@ -7,6 +7,7 @@
 import { SqlRuntimeError } from '../errors.js';
 import { addMonths, civilFromDays, epochDay, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, MS_PER_SECOND, daysFromCivil } from '../functions/civil-time.js';
 import { roundHalfUp } from '../functions/conversions.js';
+import { extractFromDatetime, extractFromDaySecondInterval, extractFromYearMonthInterval } from '../functions/datetime-units.js';
 import { likeRegex, similarRegex } from './like.js';
 
 function overflow(value: number, type: string): SqlRuntimeError {
@@ -68,6 +69,7 @@ export const helpers = {
   timeAddMs: (a: number, b: number): number => (((a + b) % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY,
   /** TIMESTAMP/DATE ± year-month interval: calendar months, clamped to the month's last day. */
   addMonths: (ts: number, months: number): number => addMonths(ts, months),
+  monthsBetween,
   /** interval × number, interval / number (day-time intervals are whole milliseconds). */
   ivMul: (iv: number, n: number): number => Math.round(iv * n),
   ivDiv: (iv: number, n: number): number => {
@@ -178,38 +180,26 @@ function floorTo(ts: number, unit: string): number {
   return Math.floor(ts / u) * u;
 }
 
-/** EXTRACT(unit FROM v) for TIMESTAMP/DATE (civil fields), TIME (clock fields) and intervals (their components). */
+/**
+ * `(t0 - t1) YEAR TO MONTH` / `MONTH`: the whole months from t1 to t0 (negative when t0 is earlier), counted the way
+ * interval arithmetic adds them: the largest m with t1 + m months ≤ t0 (day clamped to the month's end, time of day
+ * kept), so 2020-01-31 → 2020-03-01 is 1 month and 2020-01-20 → 2021-03-15 is 13.
+ */
+function monthsBetween(t0: number, t1: number): number {
+  if (t0 < t1) return -monthsBetween(t1, t0);
+  const a = civilFromDays(epochDay(t0));
+  const b = civilFromDays(epochDay(t1));
+  let m = (a.year - b.year) * 12 + (a.month - b.month);
+  while (m > 0 && addMonths(t1, m) > t0) m--;
+  return m;
+}
+
+/**
+ * EXTRACT(unit FROM v): the same fields as the EXTRACT function (`functions/datetime-units.ts`), so SECOND keeps its
+ * milliseconds (DECIMAL(5,3)) and interval fields keep the interval's sign.
+ */
 function extract(v: number, unit: string, kind: string): number {
-  if (kind === 'INTERVAL_YEAR_MONTH') return unit === 'YEAR' ? Math.trunc(v / 12) : unit === 'MONTH' ? v % 12 : 0;
-  if (kind === 'INTERVAL_DAY_SECOND') {
-    switch (unit) {
-      case 'DAY':
-        return Math.trunc(v / MS_PER_DAY);
-      case 'HOUR':
-        return Math.trunc(v / MS_PER_HOUR) % 24;
-      case 'MINUTE':
-        return Math.trunc(v / MS_PER_MINUTE) % 60;
-      case 'SECOND':
-        return Math.trunc(v / MS_PER_SECOND) % 60;
-      default:
-        return 0;
-    }
-  }
-  const msOfDay = ((v % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY;
-  switch (unit) {
-    case 'YEAR':
-      return civilFromDays(epochDay(v)).year;
-    case 'MONTH':
-      return civilFromDays(epochDay(v)).month;
-    case 'DAY':
-      return civilFromDays(epochDay(v)).day;
-    case 'HOUR':
-      return Math.floor(msOfDay / MS_PER_HOUR);
-    case 'MINUTE':
-      return Math.floor(msOfDay / MS_PER_MINUTE) % 60;
-    case 'SECOND':
-      return Math.floor(msOfDay / MS_PER_SECOND) % 60;
-    default:
-      return msOfDay % 1000;
-  }
+  if (kind === 'INTERVAL_YEAR_MONTH') return extractFromYearMonthInterval(unit, v);
+  if (kind === 'INTERVAL_DAY_SECOND') return extractFromDaySecondInterval(unit, v);
+  return extractFromDatetime(unit, v);
 }

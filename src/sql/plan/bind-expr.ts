@@ -114,6 +114,14 @@ export function bindExpr(e: Expr, ctx: BindContext): BExpr {
     case 'Case':
       return bindCase(e, ctx);
     case 'Cast': {
+      // `(ts1 - ts2) YEAR TO MONTH`: whole calendar months between the two, not a conversion of the day-time difference
+      if (e.type.name === 'INTERVAL_YEAR_MONTH' && e.operand.kind === 'Binary' && e.operand.op === '-') {
+        const l = bindExpr(e.operand.left, ctx);
+        const r = bindExpr(e.operand.right, ctx);
+        if ((l.type.name === 'TIMESTAMP' || l.type.name === 'DATE') && (r.type.name === 'TIMESTAMP' || r.type.name === 'DATE')) {
+          return strict(sqlType('INTERVAL_YEAR_MONTH', l.type.nullable || r.type.nullable), 'monthsBetween', [l, r]);
+        }
+      }
       const a = bindExpr(e.operand, ctx);
       if (a.type.name === e.type.name && a.type.precision === e.type.precision && a.type.scale === e.type.scale) {
         return { ...a, type: nullable(e.type, a.type.nullable) } as BExpr;
@@ -145,7 +153,9 @@ export function bindExpr(e: Expr, ctx: BindContext): BExpr {
       if (!['TIMESTAMP', 'DATE', 'TIME', 'INTERVAL_DAY_SECOND', 'INTERVAL_YEAR_MONTH', 'NULL'].includes(a.type.name)) {
         throw typeError(`Cannot apply EXTRACT to ${typeToString(a.type)}`, e.pos);
       }
-      return strict(sqlType('BIGINT', a.type.nullable), 'extract', [a], [e.unit, a.type.name]);
+      // the SR: every field is BIGINT but SECOND, DECIMAL(5,3) with the milliseconds
+      const type = e.unit === 'SECOND' ? sqlType('DECIMAL', a.type.nullable, 5, 3) : sqlType('BIGINT', a.type.nullable);
+      return strict(type, 'extract', [a], [e.unit, a.type.name]);
     }
     case 'RowConstructor':
       throw new SqlCompileError('A row value is not allowed here', e.pos);

@@ -14,6 +14,7 @@ import type { SqlType } from '../types.js';
 import { ERROR_STREAM, ERROR_STREAM_COLUMNS, type ColumnInfo, type StreamInfo, type TableInfo } from './catalog.js';
 import type { PlanContext } from './plan-from.js';
 import type { PlanNode } from './plan-node.js';
+import { notNullViolation } from './not-null.js';
 import { planQuery } from './plan-query.js';
 
 export interface CompileOptions {
@@ -113,12 +114,16 @@ export function compileApplication(code: string, options: CompileOptions): Compi
           st.query.pos,
         );
       }
-      if (fs === 'NULL' || sameType(s.type, t.type)) return { from: s.key, to: t.name };
+      const notNull = t.type.nullable === false ? { notNull: () => notNullViolation(target.name, t.name) } : {};
+      if (fs === 'NULL' || sameType(s.type, t.type)) return { from: s.key, to: t.name, ...notNull };
       // Exact into exact of the same kind needs no conversion unless it can overflow or must truncate.
       const convert = fs === 'char' ? charFit(t.type) : castFunction(s.type, t.type);
-      return { from: s.key, to: t.name, ...(convert ? { convert } : {}) };
+      return { from: s.key, to: t.name, ...(convert ? { convert } : {}), ...notNull };
     });
-    const unset = target.columns.filter((c) => !targetCols.includes(c)).map((c) => c.name);
+    const unsetColumns = target.columns.filter((c) => !targetCols.includes(c));
+    const required = unsetColumns.find((c) => c.type.nullable === false);
+    if (required) throw new SqlCompileError(`Column '${required.name}' of stream '${target.name}' is NOT NULL and pump '${st.name}' does not set it`, st.pos);
+    const unset = unsetColumns.map((c) => c.name);
     const fusedPlan = plan.fuseInsert?.(assign, unset);
     pumps.set(st.name, { name: st.name, target: target.name, plan: fusedPlan ?? plan, assign, unset, fused: fusedPlan !== undefined });
   }

@@ -20,6 +20,7 @@ import { bindAggregate, type BoundAggregate } from './aggregate-calls.js';
 import { isAnalytic, isGroupAggregate, someCall } from './ast-walk.js';
 import { bindExpr, commonType, type BindContext } from './bind-expr.js';
 import type { BExpr, RowFn } from './bound-expr.js';
+import { notNullFunction } from './not-null.js';
 import { assertedMonotonic, bucketEndOf, dependsOnRowtimeOnly, monotonicity } from './monotonic.js';
 import { planFrom, type PlanContext } from './plan-from.js';
 import type { BuildEnv, OutColumn, PlanNode } from './plan-node.js';
@@ -400,7 +401,10 @@ function finishSelect(
         ...assign.map((a) => {
           const i = columns.findIndex((c) => c.key === a.from);
           const expr = visible[i]!.expr;
-          return { key: a.to, expr: a.convert ? ({ k: 'strict', type: expr.type, fn: 'cast', args: [expr], extra: [a.convert] } as BExpr) : expr };
+          const converted = a.convert ? ({ k: 'strict', type: expr.type, fn: 'cast', args: [expr], extra: [a.convert] } as BExpr) : expr;
+          if (!a.notNull) return { key: a.to, expr: converted };
+          const check = notNullFunction(a.notNull, converted.type);
+          return { key: a.to, expr: { k: 'call', type: converted.type, name: check.name, fn: check, args: [converted] } as BExpr };
         }),
         ...unset.map((u) => ({ key: u, expr: { k: 'const', type: { name: 'NULL', nullable: true }, value: null } as BExpr })),
       ];

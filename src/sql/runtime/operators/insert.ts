@@ -12,6 +12,8 @@ export interface InsertColumn {
   readonly from: string;
   readonly to: string;
   readonly convert?: (v: unknown) => unknown;
+  /** The target column is NOT NULL: a NULL value throws this error (the row goes to error_stream). */
+  readonly notNull?: () => Error;
 }
 
 /**
@@ -21,11 +23,14 @@ export interface InsertColumn {
 function compileMapping(columns: readonly InsertColumn[], unset: readonly string[]): (row: Row) => Row {
   const fields = columns.map((c, i) => {
     const read = `row[${JSON.stringify(c.from)}]`;
-    return `${JSON.stringify(c.to)}: ${c.convert ? `(v = ${read}) === null || v === undefined ? null : F[${i}](v)` : `${read} ?? null`}`;
+    const ifNull = c.notNull ? `N[${i}]()` : 'null';
+    const value = c.convert ? `F[${i}](v)` : 'v';
+    return `${JSON.stringify(c.to)}: (v = ${read}) === null || v === undefined ? ${ifNull} : ${value}`;
   });
   for (const u of unset) fields.push(`${JSON.stringify(u)}: null`);
-  const factory = new Function('F', `"use strict"; return function insertRow(row) { let v; return { ${fields.join(', ')} }; };`);
-  return factory(columns.map((c) => c.convert)) as (row: Row) => Row;
+  const factory = new Function('F', 'N', `"use strict"; return function insertRow(row) { let v; return { ${fields.join(', ')} }; };`);
+  const fail = columns.map((c) => (c.notNull ? () => { throw c.notNull!(); } : undefined));
+  return factory(columns.map((c) => c.convert), fail) as (row: Row) => Row;
 }
 
 export class Insert implements Sink {
