@@ -78,6 +78,31 @@ describe('time, pumps and merging', () => {
     assert.deepEqual(out.map((e) => e.row['C']), ['a1', 'b2', 'a2']);
   });
 
+  it('ORDER BY after UNION ALL sorts the whole union, not its last SELECT', () => {
+    for (const evaluator of ['codegen', 'interpreter'] as const) {
+      const { app, out } = start(
+        `CREATE STREAM o (c VARCHAR(16), t INTEGER);
+         CREATE PUMP p AS INSERT INTO o
+           SELECT STREAM city, temp FROM A
+           UNION ALL
+           SELECT STREAM city, temp FROM B
+           ORDER BY FLOOR(ROWTIME TO SECOND), 2 DESC, city;`,
+        { A: { CITY: 'VARCHAR(16)', TEMP: 'INTEGER' }, B: { CITY: 'VARCHAR(16)', TEMP: 'INTEGER' } },
+        evaluator,
+      );
+      app.advanceTime(100);
+      app.insert('A', { CITY: 'a', TEMP: 3 });
+      app.insert('B', { CITY: 'b', TEMP: 9 });
+      app.insert('A', { CITY: 'c', TEMP: 9 });
+      app.insert('B', { CITY: 'd', TEMP: 1 });
+      app.advanceTime(1500);
+      app.insert('A', { CITY: 'e', TEMP: 0 });
+      app.insert('B', { CITY: 'f', TEMP: 7 });
+      app.finish();
+      assert.deepEqual(out.map((e) => [e.row['C'], e.row['T']]), [['b', 9], ['c', 9], ['a', 3], ['d', 1], ['f', 7], ['e', 0]], evaluator);
+    }
+  });
+
   it('streaming ORDER BY sorts each second by the remaining keys', () => {
     const { app, out } = start(
       `CREATE STREAM o (c VARCHAR(16), t INTEGER);

@@ -9,7 +9,7 @@ import { interpret } from '../eval/interpreter.js';
 import { Distinct } from '../runtime/operators/distinct.js';
 import { FilterProject } from '../runtime/operators/filter-project.js';
 import { GroupAggregate } from '../runtime/operators/group-aggregate.js';
-import { OrderBy } from '../runtime/operators/order-by.js';
+import { OrderBy, type OrderByConfig } from '../runtime/operators/order-by.js';
 import { SlidingWindow, type SlidingWindowDef } from '../runtime/operators/sliding-window.js';
 import { StaggerWindow } from '../runtime/operators/stagger-window.js';
 import { TSort } from '../runtime/operators/t-sort.js';
@@ -21,6 +21,7 @@ import { isAnalytic, isGroupAggregate, someCall } from './ast-walk.js';
 import { bindExpr, commonType, type BindContext } from './bind-expr.js';
 import type { BExpr, RowFn } from './bound-expr.js';
 import { notNullFunction } from './not-null.js';
+import { streamingOrderBy } from './streaming-order-by.js';
 import { assertedMonotonic, bucketEndOf, dependsOnRowtimeOnly, monotonicity } from './monotonic.js';
 import { planFrom, type PlanContext } from './plan-from.js';
 import type { BuildEnv, OutColumn, PlanNode } from './plan-node.js';
@@ -49,12 +50,13 @@ function planUnion(q: Extract<Query, { kind: 'Union' }>, pc: PlanContext): PlanN
   const columns = lv.map((c, i) => ({ ...c, type: commonType([c.type, rv[i]!.type], q.pos) }));
   const remap = rv.map((c, i) => [c.key, lv[i]!.key] as const);
   const same = remap.every(([a, b]) => a === b);
+  const orderBy = q.orderBy ? unionOrderBy(q.orderBy, columns, pc) : undefined;
   return {
-    label: 'Union ALL',
+    label: orderBy ? 'Union ALL (ORDER BY)' : 'Union ALL',
     columns,
     inputs: [left, right],
     build: (out, env) => {
-      const merge = new Merge(out);
+      const merge = new Merge(orderBy ? new OrderBy(out, env, orderBy) : out);
       left.build(merge.input(), env);
       const r = merge.input();
       right.build(
@@ -72,6 +74,24 @@ function planUnion(q: Extract<Query, { kind: 'Union' }>, pc: PlanContext): PlanN
       );
     },
   };
+}
+
+/**
+ * `… UNION ALL … ORDER BY …` sorts the union's rows (not the last SELECT's): items name the union's columns (by
+ * name or ordinal, as in the first SELECT) or are expressions over them and ROWTIME.
+ */
+function unionOrderBy(items: readonly OrderItem[], columns: readonly OutColumn[], pc: PlanContext): OrderByConfig {
+  const scope = new Scope([{ names: [], columns }]);
+  const order = items.map((o) => {
+    const e = o.expr;
+    if (e.kind === 'Literal' && typeof e.value === 'number' && Number.isInteger(e.value)) {
+      const c = columns[e.value - 1];
+      if (!c) throw new SqlCompileError(`Ordinal ${e.value} out of range`, e.pos);
+      return { expr: { k: 'field', type: c.type, key: c.key } as BExpr, desc: o.desc };
+    }
+    return { expr: bindExpr(e, { scope, clause: 'ORDER BY clause' }), desc: o.desc };
+  });
+  return streamingOrderBy(order, items[0]!.expr.pos, pc.evaluator, false);
 }
 
 function planValues(q: Extract<Query, { kind: 'Values' }>, pc: PlanContext): PlanNode {
@@ -342,20 +362,7 @@ function finishSelect(
     stages.push((out, env) => new TSort(out, env, keyFn, slack));
   } else if (q.orderBy) {
     const order = q.orderBy.map((o) => ({ expr: bindExpr(orderExpr(o, q), { ...ctx, clause: 'ORDER BY clause' }), desc: o.desc }));
-    const lead = order[0]!;
-    const m = monotonicity(lead.expr);
-    if (m !== 'asc' && m !== 'desc') {
-      throw new SqlCompileError('Streaming ORDER BY must start with a monotonic expression, such as FLOOR(s.ROWTIME TO SECOND)', q.orderBy[0]!.expr.pos);
-    }
-    const leading = compileRowFn(lead.expr, ev);
-    const cfg = {
-      leading,
-      ...(dependsOnRowtimeOnly(lead.expr) ? { leadingAt: (t: number) => leading({}, t, STATIC_CTX) } : {}),
-      ...(bucketEndOf(lead.expr) ? { leadingEnd: bucketEndOf(lead.expr)! } : {}),
-      rest: order.slice(1).map((o) => ({ fn: compileRowFn(o.expr, ev), desc: o.desc })),
-      leadingDesc: lead.desc,
-      batchesShareRowtime: !!ctx.groupKey,
-    };
+    const cfg = streamingOrderBy(order, q.orderBy[0]!.expr.pos, ev, !!ctx.groupKey);
     // A plain query filters before sorting; the sort then sees the rows the projection will read.
     if (filterIsWhere && filter) {
       const f = compileRowFn(filter, ev);

@@ -238,6 +238,8 @@ export interface UnionQuery {
   readonly all: boolean;
   readonly left: Query;
   readonly right: Query;
+  /** `… UNION ALL … ORDER BY …`: sorts the whole union. */
+  readonly orderBy?: readonly OrderItem[];
   readonly pos: Pos;
 }
 

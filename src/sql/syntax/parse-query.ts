@@ -15,13 +15,25 @@ import { TokenCursor, describe } from './token-cursor.js';
 
 export function parseQuery(c: TokenCursor): Query {
   let left = parseQueryTerm(c);
+  let lastBare = false;
   while (c.is('UNION')) {
     const pos = c.next().pos;
     const all = c.accept('ALL');
     if (!all) c.accept('DISTINCT');
+    lastBare = !c.is('(');
     left = node({ kind: 'Union', all, left, right: parseQueryTerm(c), pos });
   }
-  return left;
+  return lastBare ? hoistUnionOrderBy(left) : left;
+}
+
+/**
+ * The ORDER BY after the last SELECT of a UNION (not in parentheses) belongs to the union: the last SELECT parsed
+ * it as its own, so move it up.
+ */
+function hoistUnionOrderBy(q: Query): Query {
+  if (q.kind !== 'Union' || q.right.kind !== 'Select' || !q.right.orderBy || q.right.orderWithin) return q;
+  const { orderBy, ...right } = q.right;
+  return node({ ...q, right: node(right), orderBy });
 }
 
 function parseQueryTerm(c: TokenCursor): Query {
