@@ -8,7 +8,7 @@ import { SqlRuntimeError } from '../errors.js';
 import { addMonths, civilFromDays, epochDay, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, MS_PER_SECOND, daysFromCivil } from '../functions/civil-time.js';
 import { roundHalfUp } from '../functions/conversions.js';
 import { extractFromDatetime, extractFromDaySecondInterval, extractFromYearMonthInterval } from '../functions/datetime-units.js';
-import { likeRegex, similarRegex } from './like.js';
+import { likeToRegex, similarToRegex } from '../functions/sql-patterns.js';
 
 function overflow(value: number, type: string): SqlRuntimeError {
   return new SqlRuntimeError('Overflow', `Value ${value} is out of range for ${type}`);
@@ -84,8 +84,8 @@ export const helpers = {
     out.set(b, a.length);
     return out;
   },
-  like: (s: string, pattern: string, escape?: string): boolean => likeRegex(pattern, escape).test(s),
-  similar: (s: string, pattern: string, escape?: string): boolean => similarRegex(pattern, escape).test(s),
+  like: (s: string, pattern: string, escape?: string): boolean => likeToRegex(pattern, escape).test(s),
+  similar: (s: string, pattern: string, escape?: string): boolean => similarToRegex(pattern, escape).test(s),
   // ---- comparison (numbers, strings by UTF-16 code units like Java, booleans false < true)
   eq: (a: unknown, b: unknown): boolean => a === b,
   ne: (a: unknown, b: unknown): boolean => a !== b,

@@ -3,7 +3,8 @@ import { SqlRuntimeError } from '../errors.js';
 /**
  * SQL pattern languages compiled to JavaScript RegExps (cached by pattern and escape): LIKE (`%`, `_`) and
  * SQL:2008 SIMILAR TO (`%`, `_`, `|`, `*`, `+`, `?`, `{m,n}`, `( )`, `[ ]`). Both must match the whole string.
- * Exported for the engine's LIKE / SIMILAR TO operators and used by SUBSTRING … SIMILAR.
+ * The one translation of these patterns: the engine's LIKE / SIMILAR TO operators (`eval/helpers.ts`) and
+ * SUBSTRING … SIMILAR both use it.
  */
 
 const REGEX_SPECIAL = /[\\^$.*+?()[\]{}|/]/;

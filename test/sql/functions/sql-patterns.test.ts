@@ -35,3 +35,12 @@ test("binary literals X'…' for input coercion", () => {
   assert.throws(() => parseBinaryLiteral("X'3F6'"), SqlRuntimeError);
   assert.throws(() => parseBinaryLiteral('3F67'), SqlRuntimeError);
 });
+
+test('LIKE and SIMILAR TO in expressions use the same translation', async () => {
+  const { evalBoth } = await import('../expression-harness.js');
+  assert.equal(evalBoth("'a-b' LIKE 'a-_'"), true, 'a hyphen is an ordinary character');
+  assert.equal(evalBoth("'100%' LIKE '100#%' ESCAPE '#'"), true);
+  assert.throws(() => evalBoth("'ab' LIKE 'a#b' ESCAPE '#'"), /Invalid escape sequence/);
+  assert.equal(evalBoth("'abcdab' SIMILAR TO '(ab|cd)+'"), true);
+  assert.equal(evalBoth("'a-c' SIMILAR TO 'a-c'"), true);
+});
