@@ -2,10 +2,11 @@
  * Server CPU time per Kinesis data-plane call, read from /proc of a `freshet serve` child process (so the load
  * generator is not counted). CPU time rather than wall-clock rates: it stays comparable on a busy machine.
  *
- *   node --import tsx bench/hotpath/cpu-per-op.ts [--sync always|none] [--rounds 3] [--prof DIR] [--only puts|put|get]
+ *   node --import tsx bench/hotpath/cpu-per-op.ts [--sync always|none] [--rounds 3] [--prof DIR] [--only puts|put|get|rss]
  *
  * Phases: PutRecords (500 × 100 B, 8 concurrent writers, 4 shards), PutRecord (8 concurrent writers), GetRecords
  * (Limit 10,000, JSON), GetRecords over CBOR. Prints µs of server CPU per record or call, best of `--rounds`.
+ * `--only rss` instead stores 1,000,000 records with PutRecords and prints the server's resident memory.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -13,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Decoder, encode as encodeCbor } from 'cbor-x';
-import { cpuSeconds } from '../kinesis/servers/proc-stats.js';
+import { cpuSeconds, rssMiB } from '../kinesis/servers/proc-stats.js';
 import { freshetArgs, FRESHET_ROOT } from '../kinesis/servers/freshet.js';
 import { spawnServer } from '../kinesis/servers/server-handle.js';
 
@@ -95,6 +96,17 @@ try {
     await new Promise((r) => setTimeout(r, 50));
   }
   const shards = JSON.parse((await call('ListShards', json({ StreamName: STREAM }))).toString()).Shards as Array<{ ShardId: string }>;
+  if (values.only === 'rss') {
+    await measure(2000, 8, (i) => call('PutRecords', putRecordsBodies[i % 16]!));
+    console.log(`server RSS after 1,000,000 records: ${rssMiB(pid).toFixed(0)} MiB`);
+  } else await cpuPhases(shards);
+} finally {
+  agent.destroy();
+  await server.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+async function cpuPhases(shards: Array<{ ShardId: string }>): Promise<void> {
   const best = { putRecordsPerRecord: Infinity, putRecordPerCall: Infinity, getJsonPerRecord: Infinity, getCborPerRecord: Infinity };
   for (let r = 0; r < rounds; r++) {
     // GetRecords needs records: the PutRecords phase always runs once.
@@ -124,8 +136,4 @@ try {
   console.log(`  PutRecord   ${best.putRecordPerCall.toFixed(1)} µs/call    (${Math.round(1e6 / best.putRecordPerCall)} calls per CPU-second)`);
   console.log(`  GetRecords  ${best.getJsonPerRecord.toFixed(2)} µs/record JSON (${Math.round(1e6 / best.getJsonPerRecord)} records per CPU-second)`);
   console.log(`  GetRecords  ${best.getCborPerRecord.toFixed(2)} µs/record CBOR (${Math.round(1e6 / best.getCborPerRecord)} records per CPU-second)`);
-} finally {
-  agent.destroy();
-  await server.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 }

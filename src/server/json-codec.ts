@@ -1,9 +1,9 @@
 /**
- * JSON 1.1 codec. Output is written straight into one Buffer by a small dedicated writer (like the CBOR one):
- * blobs are base64-encoded in place, Date becomes epoch seconds, undefined members are dropped. Compared with
- * converting the result to plain JSON values and calling JSON.stringify, it skips a copy of the whole result, one
- * base64 string per blob and the UTF-8 conversion of the final string; GetRecords with 10,000 records is the hot
- * path. The bytes are exactly what `JSON.stringify` would produce for the converted value.
+ * JSON 1.1 codec. Output is written into one reused buffer by a small dedicated writer (like the CBOR one): blobs
+ * are base64-encoded in place, Date becomes epoch seconds, undefined members are dropped. Compared with converting
+ * the result to plain JSON values for JSON.stringify, it skips a copy of the whole result and one base64 string per
+ * blob; GetRecords with 10,000 records is the hot path. The text is exactly what `JSON.stringify` gives for the
+ * converted value.
  */
 import { base64Into, base64Length } from './base64-writer.js';
 
@@ -12,15 +12,29 @@ export function decodeJson(body: Buffer): unknown {
   return JSON.parse(body.toString('utf8'));
 }
 
-/** Encodes a service result: blobs → base64, Date → epoch seconds with millisecond fraction, undefined omitted. */
+/**
+ * Encodes a service result (blobs → base64, Date → epoch seconds with millisecond fraction, undefined omitted) as
+ * a string, the form responses are sent in: Node's HTTP/1.1 response sends the headers and a string body in one
+ * write, and a string is copied by the write at once instead of staying referenced until the write completes.
+ */
+export function encodeJson(value: unknown): string {
+  const w = write(value);
+  return w.buffer.toString('utf8', 0, w.length);
+}
+
+/** As `encodeJson`, as bytes (event-stream payloads, framed into a buffer of their own). */
 export function encodeJsonBytes(value: unknown): Buffer {
+  const w = write(value);
+  return Buffer.from(w.buffer.subarray(0, w.length));
+}
+
+function write(value: unknown): JsonWriter {
   const w = new JsonWriter(scratch);
   if (isSkipped(value)) w.raw('null');
   else w.value(value);
-  const out = w.finish();
   // The writer grew past the scratch buffer: keep the larger one for next time, within reason.
   if (w.buffer !== scratch && w.buffer.length <= SCRATCH_MAX) scratch = w.buffer;
-  return out;
+  return w;
 }
 
 /**
@@ -29,11 +43,6 @@ export function encodeJsonBytes(value: unknown): Buffer {
  */
 let scratch: Buffer = Buffer.allocUnsafe(64 * 1024);
 const SCRATCH_MAX = 4 * 1024 * 1024;
-
-/** As `encodeJsonBytes`, as a string. */
-export function encodeJson(value: unknown): string {
-  return encodeJsonBytes(value).toString('utf8');
-}
 
 /** What JSON.stringify leaves out of objects (and writes as null in arrays). */
 function isSkipped(v: unknown): boolean {
@@ -58,9 +67,9 @@ class JsonWriter {
     return this.buf;
   }
 
-  /** A copy of what was written (the writer's buffer is reused). */
-  finish(): Buffer {
-    return Buffer.from(this.buf.subarray(0, this.pos));
+  /** Bytes written so far. */
+  get length(): number {
+    return this.pos;
   }
 
   private room(n: number): void {
