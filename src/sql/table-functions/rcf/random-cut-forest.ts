@@ -68,10 +68,13 @@ export class RandomCutForest {
     for (let t = 0; t < this.trees.length; t++) {
       const sampler = this.samplers[t]!;
       const tree = this.trees[t]!;
-      const weight = sampler.weightFor(seq, this.rngs[t]!.nextDouble());
+      const u = this.rngs[t]!.nextDouble();
       if (!sampler.isFull) {
-        sampler.add(weight, tree.insert(point));
-      } else if (sampler.wouldAccept(weight)) {
+        sampler.add(sampler.weightFor(seq, u), tree.insert(point));
+        continue;
+      }
+      const weight = sampler.acceptedWeight(seq, u);
+      if (weight !== undefined) {
         tree.delete(sampler.heaviestSlot);
         sampler.replaceHeaviest(weight, tree.insert(point));
       }

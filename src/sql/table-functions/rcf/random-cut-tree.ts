@@ -46,6 +46,8 @@ export class RandomCutTree {
 
   private root = NONE;
   private totalMass = 0;
+  /** log2(totalMass + 1), the score's normalisation, kept with the mass. */
+  private massScale = 0;
   /** Scratch: the internal nodes on the last descent, root first. */
   private readonly path: Int32Array;
   /** Scratch for one tree's attribution vector. */
@@ -93,6 +95,7 @@ export class RandomCutTree {
   insert(point: Float64Array): number {
     const d = this.dim;
     this.totalMass++;
+    this.massScale = Math.log2(this.totalMass + 1);
     if (this.root === NONE) {
       const slot = this.newLeaf(point, NONE);
       this.root = this.leafBase + slot;
@@ -132,6 +135,7 @@ export class RandomCutTree {
   /** Removes one copy of the point in `slot`. */
   delete(slot: number): void {
     this.totalMass--;
+    this.massScale = Math.log2(this.totalMass + 1);
     if (this.leafMass[slot]! > 1) {
       this.leafMass[slot]!--;
       for (let n = this.leafParent[slot]!; n !== NONE; n = this.parent[n]!) this.mass[n]!--;
@@ -161,8 +165,28 @@ export class RandomCutTree {
   /** The normalised anomaly score of `point` against this tree (0 for an empty tree). */
   score(point: Float64Array): number {
     if (this.root === NONE) return 0;
-    const depth = this.descend(point);
-    const slot = this.lastLeaf;
+    // the hot loop of the forest: typed arrays read through locals, the path kept in scratch
+    const leafBase = this.leafBase;
+    const cutDim = this.cutDim;
+    const cutValue = this.cutValue;
+    const left = this.left;
+    const right = this.right;
+    const path = this.path;
+    let node = this.root;
+    let depth = 0;
+    if (this.dim === 1) {
+      const q = point[0]!;
+      while (node < leafBase) {
+        path[depth++] = node;
+        node = q <= cutValue[node]! ? left[node]! : right[node]!;
+      }
+    } else {
+      while (node < leafBase) {
+        path[depth++] = node;
+        node = point[cutDim[node]!]! <= cutValue[node]! ? left[node]! : right[node]!;
+      }
+    }
+    const slot = node - leafBase;
     let s: number;
     if (this.leafEquals(slot, point)) {
       const m = this.leafMass[slot]!;
@@ -171,25 +195,40 @@ export class RandomCutTree {
       s = 1 / (depth + 1);
     }
     const d = this.dim;
+    const boxMin = this.boxMin;
+    const boxMax = this.boxMax;
+    if (d === 1) {
+      const q = point[0]!;
+      for (let k = depth - 1; k >= 0; k--) {
+        const n = path[k]!;
+        const lo = boxMin[n]!;
+        const hi = boxMax[n]!;
+        const gap = q < lo ? lo - q : q > hi ? q - hi : 0;
+        // boxes nest, so once the point is inside one it is inside every box above: nothing changes further up
+        if (gap === 0) break;
+        const prob = gap / (hi - lo + gap);
+        s = prob / (k + 1) + (1 - prob) * s;
+      }
+      return s * this.massScale;
+    }
     for (let k = depth - 1; k >= 0; k--) {
       // probability that a random cut of (node box ∪ point) separates the point from the box
-      const o = this.path[k]! * d;
+      const o = path[k]! * d;
       let gap = 0;
       let range = 0;
       for (let i = 0; i < d; i++) {
-        const lo = this.boxMin[o + i]!;
-        const hi = this.boxMax[o + i]!;
+        const lo = boxMin[o + i]!;
+        const hi = boxMax[o + i]!;
         const q = point[i]!;
         if (q < lo) gap += lo - q;
         else if (q > hi) gap += q - hi;
         range += hi - lo;
       }
-      // boxes nest, so once the point is inside one it is inside every box above: nothing changes further up
       if (gap === 0) break;
       const prob = gap / (range + gap);
       s = prob / (k + 1) + (1 - prob) * s;
     }
-    return s * Math.log2(this.totalMass + 1);
+    return s * this.massScale;
   }
 
   /**

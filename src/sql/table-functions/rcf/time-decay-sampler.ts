@@ -8,6 +8,9 @@ export class TimeDecaySampler {
   private readonly weights: Float64Array;
   private readonly slots: Int32Array;
   private count = 0;
+  /** `acceptedWeight`'s cached rejection bound, valid through `boundSeq` while the heaviest weight stays. */
+  private boundSeq = -1;
+  private rejectAtOrBelow = 0;
 
   constructor(
     readonly capacity: number,
@@ -32,6 +35,23 @@ export class TimeDecaySampler {
     return -this.lambda * seq + Math.log(-Math.log(v));
   }
 
+  /**
+   * The weight of a point arriving at `seq` with uniform draw `u` when it enters the full sample, else undefined.
+   * Most points are rejected, so a cached bound answers first without logarithms: the point enters iff
+   * u > exp(-exp(W + λ·seq)) with W the heaviest kept weight, a threshold that only falls as seq grows; its value
+   * at a later seq rejects every u at or below it until then (or until W changes).
+   */
+  acceptedWeight(seq: number, u: number): number | undefined {
+    if (seq > this.boundSeq) {
+      this.boundSeq = seq + Math.max(1, Math.floor(0.01 / this.lambda));
+      // a hair below the exact threshold, so rounding never rejects a point that would enter
+      this.rejectAtOrBelow = Math.exp(-Math.exp(this.weights[0]! + this.lambda * this.boundSeq)) * (1 - 1e-12);
+    }
+    if (u <= this.rejectAtOrBelow) return undefined;
+    const weight = this.weightFor(seq, u);
+    return weight < this.weights[0]! ? weight : undefined;
+  }
+
   /** Whether a point of this weight enters a full sample (it must beat the heaviest kept point). */
   wouldAccept(weight: number): boolean {
     return !this.isFull || weight < this.weights[0]!;
@@ -44,6 +64,7 @@ export class TimeDecaySampler {
 
   /** Adds a point to a sample that is not full. */
   add(weight: number, slot: number): void {
+    this.boundSeq = -1;
     let i = this.count++;
     while (i > 0) {
       const p = (i - 1) >> 1;
@@ -58,6 +79,7 @@ export class TimeDecaySampler {
 
   /** Replaces the heaviest point by a new one. */
   replaceHeaviest(weight: number, slot: number): void {
+    this.boundSeq = -1;
     const n = this.count;
     let i = 0;
     for (;;) {
