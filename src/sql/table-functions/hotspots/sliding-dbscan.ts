@@ -36,8 +36,10 @@ export class SlidingDbscan {
   private readonly seq: Float64Array;
   private readonly anchor: Int32Array;
   private readonly anchorSeq: Float64Array;
-  private readonly inBorder: Uint8Array;
-  private readonly border = new Set<number>();
+  /** Border points as a dense list; `borderAt[slot]` is the slot's index in it, -1 when not a border point. */
+  private readonly border: Int32Array;
+  private borderCount = 0;
+  private readonly borderAt: Int32Array;
   private readonly coreCells = new Set<Cell>();
   private dirtyCells: Cell[] = [];
   private readonly radius2: number;
@@ -73,7 +75,8 @@ export class SlidingDbscan {
     this.seq = new Float64Array(windowSize);
     this.anchor = new Int32Array(windowSize).fill(-1);
     this.anchorSeq = new Float64Array(windowSize);
-    this.inBorder = new Uint8Array(windowSize);
+    this.border = new Int32Array(windowSize);
+    this.borderAt = new Int32Array(windowSize).fill(-1);
     this.found = new Int32Array(windowSize);
     this.flipFound = new Int32Array(windowSize);
   }
@@ -115,7 +118,6 @@ export class SlidingDbscan {
     }
     this.count[slot] = n + 1;
     this.coreNear[slot] = coreNear;
-    this.inBorder[slot] = 0;
     this.anchor[slot] = -1;
     if (n + 1 >= this.minPoints) {
       this.core[slot] = 1;
@@ -150,9 +152,8 @@ export class SlidingDbscan {
     this.core[slot] = 0;
     this.cellOf[slot] = undefined;
     this.size_--;
-    if (this.inBorder[slot]) {
-      this.inBorder[slot] = 0;
-      this.border.delete(slot);
+    if (this.borderAt[slot]! >= 0) {
+      this.leaveBorder(slot);
       this.changes++;
     }
     if (wasCore) this.coreChanged(cell, slot, false);
@@ -201,12 +202,24 @@ export class SlidingDbscan {
   }
 
   private updateBorder(slot: number): void {
-    const should = this.core[slot] === 0 && this.coreNear[slot]! > 0 ? 1 : 0;
-    if (should === this.inBorder[slot]) return;
-    this.inBorder[slot] = should;
-    if (should) this.border.add(slot);
-    else this.border.delete(slot);
+    const should = this.core[slot] === 0 && this.coreNear[slot]! > 0;
+    const is = this.borderAt[slot]! >= 0;
+    if (should === is) return;
+    if (should) {
+      this.borderAt[slot] = this.borderCount;
+      this.border[this.borderCount++] = slot;
+    } else {
+      this.leaveBorder(slot);
+    }
     this.changes++;
+  }
+
+  private leaveBorder(slot: number): void {
+    const at = this.borderAt[slot]!;
+    const last = this.border[--this.borderCount]!;
+    this.border[at] = last;
+    this.borderAt[last] = at;
+    this.borderAt[slot] = -1;
   }
 
   /** Writes the slots of the other points within radius of `slot` to `out`; returns how many. */
@@ -309,7 +322,7 @@ export class SlidingDbscan {
   /** Whether one of the core points `cell` gained since its last refresh is within radius of a core point of `other`. */
   private touchAdded(cell: Cell, other: Cell): boolean {
     for (const p of cell.coreAdded) {
-      if (!this.core[p] || this.cellOf[p] !== cell) continue;
+      if (!this.core[p] || this.cellOf[p] !== cell || this.boxDistance2(p, other) > this.radius2) continue;
       for (const q of other.members) if (this.core[q] && this.distance2(p, q) <= this.radius2) return true;
     }
     return false;
@@ -340,9 +353,24 @@ export class SlidingDbscan {
     if (gap2 > this.radius2) return false;
     for (const p of a.members) {
       if (!this.core[p]) continue;
+      // skip points of `a` farther than radius from b's core box: no pair with them can touch
+      if (this.boxDistance2(p, b) > this.radius2) continue;
       for (const q of b.members) if (this.core[q] && this.distance2(p, q) <= this.radius2) return true;
     }
     return false;
+  }
+
+  /** Squared distance from point `p` to the core box of `cell`. */
+  private boxDistance2(p: number, cell: Cell): number {
+    const d = this.dim;
+    const o = p * d;
+    let s = 0;
+    for (let i = 0; i < d; i++) {
+      const x = this.coords[o + i]!;
+      const g = x < cell.coreMin[i]! ? cell.coreMin[i]! - x : x > cell.coreMax[i]! ? x - cell.coreMax[i]! : 0;
+      s += g * g;
+    }
+    return s;
   }
 
   private coreBox(cell: Cell): void {
@@ -375,7 +403,8 @@ export class SlidingDbscan {
         if (cell.coreMax[i]! > c.max[i]!) c.max[i] = cell.coreMax[i]!;
       }
     }
-    for (const b of this.border) {
+    for (let j = 0; j < this.borderCount; j++) {
+      const b = this.border[j]!;
       const a = this.anchorOf(b);
       const c = clusters[this.cellOf[a]!.cluster]!;
       c.count++;
