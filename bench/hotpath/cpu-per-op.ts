@@ -2,11 +2,12 @@
  * Server CPU time per Kinesis data-plane call, read from /proc of a `freshet serve` child process (so the load
  * generator is not counted). CPU time rather than wall-clock rates: it stays comparable on a busy machine.
  *
- *   node --import tsx bench/hotpath/cpu-per-op.ts [--sync always|none] [--rounds 3] [--prof DIR] [--only puts|put|get|rss]
+ *   node --import tsx bench/hotpath/cpu-per-op.ts [--sync always|none] [--rounds 3] [--prof DIR] [--only puts|put|get|rss] [--root DIR]
  *
  * Phases: PutRecords (500 × 100 B, 8 concurrent writers, 4 shards), PutRecord (8 concurrent writers), GetRecords
  * (Limit 10,000, JSON), GetRecords over CBOR. Prints µs of server CPU per record or call, best of `--rounds`.
- * `--only rss` instead stores 1,000,000 records with PutRecords and prints the server's resident memory.
+ * `--root DIR` runs the server from another checkout (e.g. an older commit, for before/after figures in the same
+ * conditions). `--only rss` instead stores 1,000,000 records with PutRecords and prints the server's resident memory.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -18,7 +19,7 @@ import { cpuSeconds, rssMiB } from '../kinesis/servers/proc-stats.js';
 import { freshetArgs, FRESHET_ROOT } from '../kinesis/servers/freshet.js';
 import { spawnServer } from '../kinesis/servers/server-handle.js';
 
-const { values } = parseArgs({ options: { sync: { type: 'string', default: 'always' }, rounds: { type: 'string', default: '3' }, prof: { type: 'string' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { sync: { type: 'string', default: 'always' }, rounds: { type: 'string', default: '3' }, prof: { type: 'string' }, only: { type: 'string' }, root: { type: 'string' } } });
 const rounds = Number(values.rounds);
 // Tag 1 carries 64-bit milliseconds: read them as numbers, as the SDKs do.
 const cborDecoder = new Decoder({ int64AsNumber: true, mapsAsObjects: true, useRecords: false } as ConstructorParameters<typeof Decoder>[0]);
@@ -31,7 +32,7 @@ const args = freshetArgs(dataDir, values.sync === 'none' ? 'none' : undefined);
 args.push('--create-stream-ms', '0');
 // --prof DIR: the server writes a V8 CPU profile there when it exits.
 if (values.prof) args.unshift('--cpu-prof', '--cpu-prof-dir', values.prof);
-const server = spawnServer(process.execPath, args, { cwd: FRESHET_ROOT, ready: /Kinesis endpoint:\s+http:\/\/127\.0\.0\.1:(\d+)/, timeoutMs: 60_000 });
+const server = spawnServer(process.execPath, args, { cwd: values.root ?? FRESHET_ROOT, ready: /Kinesis endpoint:\s+http:\/\/127\.0\.0\.1:(\d+)/, timeoutMs: 60_000 });
 const port = Number((await server.ready)[1]);
 const pid = server.child.pid!;
 const agent = new Agent({ keepAlive: true, maxSockets: 16 });

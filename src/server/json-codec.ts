@@ -12,14 +12,24 @@ export function decodeJson(body: Buffer): unknown {
   return JSON.parse(body.toString('utf8'));
 }
 
-/**
- * Encodes a service result (blobs → base64, Date → epoch seconds with millisecond fraction, undefined omitted) as
- * a string, the form responses are sent in: Node's HTTP/1.1 response sends the headers and a string body in one
- * write, and a string is copied by the write at once instead of staying referenced until the write completes.
- */
+/** Encodes a service result (blobs → base64, Date → epoch seconds with millisecond fraction, undefined omitted). */
 export function encodeJson(value: unknown): string {
   const w = write(value);
   return w.buffer.toString('utf8', 0, w.length);
+}
+
+/** Bodies up to this size are sent as strings. */
+const STRING_BODY_MAX = 16 * 1024;
+
+/**
+ * As `encodeJson`, in the form that costs least to send: a short body as a string (Node's HTTP/1.1 response sends
+ * the headers and a string body in one write), a long one as bytes — measured, writing a 1.9 MB string to a socket
+ * costs about three times the CPU of writing its bytes.
+ */
+export function encodeJsonBody(value: unknown): string | Buffer {
+  const w = write(value);
+  if (w.length <= STRING_BODY_MAX) return w.buffer.toString('utf8', 0, w.length);
+  return Buffer.from(w.buffer.subarray(0, w.length));
 }
 
 /** As `encodeJson`, as bytes (event-stream payloads, framed into a buffer of their own). */

@@ -10,7 +10,7 @@ import { applyCors } from './cors.js';
 import { coralError, xmlError } from './error-bodies.js';
 import { writeEventStream } from './event-stream-response.js';
 import type { HttpRequest, HttpResponse, HttpRoute, ResponseLike } from './http-types.js';
-import { decodeJson, encodeJson } from './json-codec.js';
+import { decodeJson, encodeJsonBody } from './json-codec.js';
 import { newId2, newRequestId } from './request-ids.js';
 import { AwsError, isEventStreamResult, type AwsJsonService, type RequestContext, type WireProtocol } from './service.js';
 import type { SigV4Verifier } from './sigv4-verifier.js';
@@ -251,7 +251,7 @@ function hasMembers(result: Record<string, unknown>): boolean {
 }
 
 function sendResult(res: ResponseLike, protocol: WireProtocol, contentType: string, status: number, data: unknown): void {
-  const body = protocol === 'cbor' ? encodeCbor(data) : encodeJson(data);
+  const body = protocol === 'cbor' ? encodeCbor(data) : encodeJsonBody(data);
   sendRaw(res, status, contentType, body);
 }
 

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { decode as decodeCborX } from 'cbor-x';
 import { decodeCbor, encodeCbor } from '../../src/server/cbor-codec.js';
 import { base64Into, base64Length } from '../../src/server/base64-writer.js';
-import { encodeJson, encodeJsonBytes } from '../../src/server/json-codec.js';
+import { encodeJson, encodeJsonBody, encodeJsonBytes } from '../../src/server/json-codec.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import { rawRequest } from '../helpers/raw-http.js';
 import { createTestService, signedHeaders } from './test-services.js';
@@ -78,10 +78,13 @@ describe('JSON encoding matches JSON.stringify byte for byte', () => {
       { 'ké"y': 1, ['k'.repeat(100)]: [shared, shared, new Date(1700000000999)] },
       { Records: Array.from({ length: 50 }, (_, i) => ({ SequenceNumber: String(10n ** 50n + BigInt(i)), ApproximateArrivalTimestamp: shared, Data: Buffer.alloc(i, i), PartitionKey: `k${i}` })) },
       { View: new Uint8Array([9, 104, 105, 7]).subarray(1, 3), Big: Buffer.alloc(5000, 7) },
+      // Past the size at which a response body is sent as bytes rather than a string.
+      { Large: Buffer.alloc(20000, 3), Text: 'é'.repeat(5000) },
     ];
     for (const v of samples) {
       assert.equal(encodeJson(v), referenceJson(v));
       assert.equal(encodeJsonBytes(v).toString('utf8'), referenceJson(v));
+      assert.equal(String(encodeJsonBody(v)), referenceJson(v));
     }
   });
 
