@@ -77,15 +77,20 @@ const putRecordsBody = (): Buffer =>
 const putRecordsBodies = Array.from({ length: 16 }, putRecordsBody);
 const putRecordBodies = Array.from({ length: 64 }, (_, i) => json({ StreamName: STREAM, Data: data, PartitionKey: `pk-${i}` }));
 
+/** Calls per wall-clock second of the last `measure` (for orientation only: the machine is shared). */
+let lastWallRate = 0;
+
 /** Runs `calls` calls of `fn` from `writers` concurrent loops; returns server CPU µs per call. */
 async function measure(calls: number, writers: number, fn: (i: number) => Promise<unknown>): Promise<number> {
   let next = 0;
+  const started = performance.now();
   const before = cpuSeconds(pid);
   await Promise.all(
     Array.from({ length: writers }, async () => {
       while (next < calls) await fn(next++);
     }),
   );
+  lastWallRate = (calls * 1000) / (performance.now() - started);
   return ((cpuSeconds(pid) - before) * 1e6) / calls;
 }
 
@@ -116,6 +121,7 @@ async function cpuPhases(shards: Array<{ ShardId: string }>): Promise<void> {
     }
     if (!values.only || values.only === 'put') {
       best.putRecordPerCall = Math.min(best.putRecordPerCall, await measure(4000, 8, (i) => call('PutRecord', putRecordBodies[i % 64]!)));
+      console.log(`  (PutRecord round ${r + 1}: ${lastWallRate.toFixed(0)} calls/s wall clock)`);
     }
     for (const cbor of !values.only || values.only === 'get' ? [false, true] : []) {
       let records = 0;
