@@ -6,6 +6,12 @@
  *  - `interval`: writes are acknowledged at once; a timer syncs every dirty file every `intervalMs`.
  *  - `none`: writes are acknowledged at once and left to the OS (files are still synced on close).
  *
+ * Under `always`, writers usually wait in a closed loop (write, wait for the sync, answer, write again). Their next
+ * writes arrive a little after a round answers them, typically just after the next round started for the few that
+ * were already waiting: the writers then split into groups that alternate, each waiting two rounds per write. So
+ * after a round the group commit waits briefly (at most a quarter of the last sync time, and never past 2 ms) until
+ * as many writes wait as the round answered plus those already waiting, and starts at once when they are there.
+ *
  * A failed fdatasync cannot be retried safely (the kernel may have dropped the dirty pages), so the first failure
  * poisons the whole engine: every later commit rejects with it.
  */
@@ -29,6 +35,9 @@ interface Waiter {
   reject: (err: Error) => void;
 }
 
+/** Longest wait for the writers a round answered to come back (see the module comment). */
+const MAX_GATHER_MS = 2;
+
 function datasync(fd: number): Promise<void> {
   return new Promise((resolve, reject) => fdatasync(fd, (err) => (err ? reject(err) : resolve())));
 }
@@ -41,6 +50,9 @@ export class GroupCommit {
   private running: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private failure: Error | undefined;
+  /** While a round gathers writers: how many waiters end the wait, and how to end it. */
+  private gatherTarget = 0;
+  private gatherDone: (() => void) | undefined;
   /** Counters, for tests and monitoring: sync rounds run, fdatasync calls made, writes acknowledged by them. */
   readonly stats = { rounds: 0, fsyncs: 0, acknowledged: 0 };
 
@@ -74,6 +86,7 @@ export class GroupCommit {
     if (this.policy !== 'always') return undefined;
     const p = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
     this.schedule();
+    if (this.gatherDone && this.waiters.length >= this.gatherTarget) this.gatherDone();
     return p;
   }
 
@@ -83,6 +96,7 @@ export class GroupCommit {
     for (const f of files) this.dirty.add(f);
     const p = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
     this.schedule();
+    if (this.gatherDone && this.waiters.length >= this.gatherTarget) this.gatherDone();
     return p;
   }
 
@@ -137,9 +151,12 @@ export class GroupCommit {
         this.stats.rounds++;
         this.stats.fsyncs += files.length;
         this.stats.acknowledged += waiters.length;
+        let syncMs = 0;
         if (!this.failure) {
+          const started = performance.now();
           // allSettled, not all: no descriptor may be closed below while another sync still uses it.
           const results = await Promise.allSettled(files.map((f) => datasync(f.fd)));
+          syncMs = performance.now() - started;
           const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
           if (failed) this.failure = failed.reason as Error;
         }
@@ -155,9 +172,27 @@ export class GroupCommit {
           if (this.failure) w.reject(this.failure);
           else w.resolve();
         }
+        // Give the writers this round answered a moment to join those already waiting (see the module comment).
+        if (this.policy === 'always' && waiters.length > 0 && !this.failure) {
+          await this.gather(waiters.length + this.waiters.length, Math.min(syncMs / 4, MAX_GATHER_MS));
+        }
       }
     } finally {
       this.running = undefined;
     }
+  }
+
+  /** Waits until `target` writes wait for the next round, or `ms` passed. */
+  private gather(target: number, ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.gatherDone = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.gatherTarget = target;
+      this.gatherDone = done;
+    });
   }
 }
