@@ -3,16 +3,17 @@
  * clients over keep-alive connections to an in-process server on 4 shards; prints calls/s, appends per sync round
  * and fdatasyncs per round from the embedded engine's counters.
  *
- *   node --import tsx bench/hotpath/group-commit-rounds.ts
+ *   node --import tsx bench/hotpath/group-commit-rounds.ts      (JOURNAL_FROM_FILES=0: every append through the journal)
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createKinesisService } from '../../src/kinesis/service.js';
 import { startServer } from '../../src/server/server.js';
 import { createEmbeddedStorage } from '../../src/storage/embedded/index.js';
-const storage = createEmbeddedStorage({ dataDir: mkdtempSync(join(tmpdir(), 'rounds-')) });
+const dataDir = mkdtempSync(join(tmpdir(), 'rounds-'));
+const storage = createEmbeddedStorage({ dataDir, journalFromFiles: process.env.JOURNAL_FROM_FILES ? Number(process.env.JOURNAL_FROM_FILES) : undefined });
 await storage.open();
 const kinesis = createKinesisService({ storage, createStreamMs: 0 });
 await kinesis.start();
@@ -32,4 +33,8 @@ const wall = performance.now() - t0;
 const after = storage.syncStats();
 const rounds = after.rounds - before.rounds, fsyncs = after.fsyncs - before.fsyncs, acked = after.acknowledged - before.acknowledged;
 console.log(`${(N / wall * 1000).toFixed(0)} calls/s; rounds ${rounds}, ${(acked / rounds).toFixed(2)} appends/round, ${(fsyncs / rounds).toFixed(2)} fsyncs/round, ${(wall / rounds).toFixed(2)} ms/round`);
-agent.destroy(); await server.close(); await kinesis.stop(); await storage.close();
+agent.destroy();
+await server.close();
+await kinesis.stop();
+await storage.close();
+rmSync(dataDir, { recursive: true, force: true });
