@@ -3,7 +3,7 @@
  * request. Data-plane modules that need state of their own (iterators, throughput buckets) keep it in a
  * `WeakMap<KinesisRuntime, …>` or register a `RuntimeHook` in the actions index.
  */
-import type { ActionResult, RequestContext } from '../server/service.js';
+import type { ActionResult, RequestContext, WireProtocol } from '../server/service.js';
 import type { StorageEngine } from '../storage/engine.js';
 import type { StreamRegistry } from './model/stream-registry.js';
 import type { ResolvedKinesisOptions } from './options.js';
@@ -25,6 +25,11 @@ export interface ActionContext {
 /** One API operation: its validation table and its implementation (which gets the validated, normalised input). */
 export interface ActionDefinition {
   validation: ActionValidation;
+  /**
+   * Hot-path operations may validate in one pass: the framework's result for valid input, or undefined to let the
+   * framework run and word the error exactly as AWS does.
+   */
+  fastValidate?: (input: unknown, protocol: WireProtocol) => Record<string, any> | undefined;
   run(ctx: ActionContext, data: Record<string, any>): Promise<ActionResult>;
 }
 

@@ -43,7 +43,7 @@ export function createKinesisService(options: KinesisOptions): KinesisService {
     async handle(operation: string, input: unknown, req: RequestContext): Promise<ActionResult> {
       const action = ACTIONS[operation as keyof typeof ACTIONS];
       if (!action) throw new Error(`kinesis: no action for ${operation}`);
-      const data = validateInput(input, action.validation, req.protocol);
+      const data = action.fastValidate?.(input, req.protocol) ?? validateInput(input, action.validation, req.protocol);
       return action.run({ rt: runtime, req }, data);
     },
     async start() {
