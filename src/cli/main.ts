@@ -1,40 +1,47 @@
 #!/usr/bin/env node
 /**
  * The `freshet` command line. Each command lives in `commands/<name>.ts` and exports `register(program)`; adding
- * one is one import and one call below.
+ * one is one line in COMMANDS below. Only the command being run is loaded: `freshet put` never pays for the server
+ * or the SQL engine. Help, and anything that names no known command, loads them all so the listing is complete.
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { register as registerServe } from './commands/serve.js';
-import { register as registerSql } from './commands/sql.js';
-import { register as registerStreams } from './commands/streams.js';
-import { register as registerPut } from './commands/put.js';
-import { register as registerTail } from './commands/tail.js';
-import { register as registerDump } from './commands/dump.js';
-import { register as registerLoad } from './commands/load.js';
-import { register as registerGenerate } from './commands/generate.js';
-import { register as registerApp } from './commands/app.js';
 
-export function buildProgram(): Command {
+interface CommandModule {
+  register(program: Command): void;
+}
+
+/** Top-level command names (and aliases) → their module, in the order `--help` lists them. */
+const COMMANDS: [names: string[], load: () => Promise<CommandModule>][] = [
+  [['serve'], () => import('./commands/serve.js')],
+  [['sql'], () => import('./commands/sql.js')],
+  [['streams'], () => import('./commands/streams.js')],
+  [['put'], () => import('./commands/put.js')],
+  [['tail'], () => import('./commands/tail.js')],
+  [['dump'], () => import('./commands/dump.js')],
+  [['load'], () => import('./commands/load.js')],
+  [['generate'], () => import('./commands/generate.js')],
+  [['app'], () => import('./commands/app.js')],
+  [['apps'], () => import('./commands/apps.js')],
+  [['firehose'], () => import('./commands/firehose.js')],
+];
+
+/** The program with the command `argv` names registered, or every command when it names none. */
+export async function buildProgram(argv: string[] = []): Promise<Command> {
   const program = new Command();
   program.name('freshet').description('A self-hosted, wire-compatible Amazon Kinesis platform').showHelpAfterError();
-  registerServe(program);
-  registerSql(program);
-  registerStreams(program);
-  registerPut(program);
-  registerTail(program);
-  registerDump(program);
-  registerLoad(program);
-  registerGenerate(program);
-  registerApp(program);
+  const first = argv.slice(2).find((a) => !a.startsWith('-'));
+  const chosen = COMMANDS.filter(([names]) => first !== undefined && names.includes(first));
+  const modules = await Promise.all((chosen.length > 0 ? chosen : COMMANDS).map(([, load]) => load()));
+  for (const m of modules) m.register(program);
   return program;
 }
 
 /** Parses `argv` and runs the chosen command; exits non-zero with a one-line message on failure. */
 export async function main(argv: string[]): Promise<void> {
   try {
-    await buildProgram().parseAsync(argv);
+    await (await buildProgram(argv)).parseAsync(argv);
   } catch (err) {
     console.error(`freshet: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);

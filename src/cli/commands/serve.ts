@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_PORT, DEFAULT_REGION, startFreshet, type FreshetConfig, type RunningFreshet } from '../../app.js';
 import { loadAccessKeyFile, parseAccessKeySpec } from '../../server/access-keys.js';
 import type { AccessKey } from '../../server/sigv4-verifier.js';
+import { DEFAULT_LOCAL_ENDPOINT } from '../lib/endpoint.js';
 
 interface ServeFlags {
   host: string;
@@ -101,7 +102,19 @@ async function toConfig(flags: ServeFlags): Promise<FreshetConfig> {
   };
 }
 
-/** What a newcomer needs to start using the server. Test helpers read the "Kinesis endpoint:" line. */
+/** Every service answers on the one endpoint; each with a first command that works on an empty server. */
+const SERVICES: [name: string, awsArgs: string, freshetCommand?: string][] = [
+  ['Kinesis Data Streams', 'kinesis list-streams', 'freshet streams ls'],
+  ['Kinesis Analytics (SQL)', 'kinesisanalytics list-applications', 'freshet apps ls'],
+  ['Firehose', 'firehose list-delivery-streams', 'freshet firehose ls'],
+  ['S3 (path-style)', 's3api list-buckets'],
+  ['Lambda', 'lambda list-functions'],
+];
+
+/**
+ * What a newcomer needs to start using the server. Test helpers and other tools read the
+ * "Kinesis endpoint: http://…" line: keep its wording.
+ */
 function printBanner(running: RunningFreshet, config: FreshetConfig): void {
   const lines = [
     'Freshet is running.',
@@ -114,13 +127,20 @@ function printBanner(running: RunningFreshet, config: FreshetConfig): void {
   }
   lines.push(`  Data directory:    ${running.dataDir}`);
   lines.push(`  Region / account:  ${config.region} / ${config.accountId}${config.auth ? '   (SigV4 verified)' : ''}`);
-  lines.push('Try it:');
-  lines.push(`  aws --endpoint-url ${running.endpoint} kinesis list-streams`);
+  lines.push('Services on this endpoint, each with a first command:');
+  const width = Math.max(...SERVICES.map(([name]) => name.length));
+  // The freshet commands find a server on the default endpoint by themselves; anywhere else they are told.
+  const endpointFlag = running.endpoint === DEFAULT_LOCAL_ENDPOINT ? '' : ` --endpoint-url ${running.endpoint}`;
+  for (const [name, awsArgs, freshetCommand] of SERVICES) {
+    lines.push(`  ${name.padEnd(width)}   aws --endpoint-url ${running.endpoint} ${awsArgs}`);
+    if (freshetCommand) lines.push(`  ${''.padEnd(width)}   ${freshetCommand}${endpointFlag}`);
+  }
+  lines.push(`Or point every AWS tool at it at once: export AWS_ENDPOINT_URL=${running.endpoint}`);
   lines.push(
     config.auth
-      ? '  (sign with one of the configured access keys)'
-      : '  (any credentials work; the AWS CLI still needs some and a region, e.g. AWS_ACCESS_KEY_ID=test\n' +
-          `   AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=${config.region})`,
+      ? '(sign with one of the configured access keys)'
+      : '(any credentials work; the AWS CLI still needs some and a region, e.g. AWS_ACCESS_KEY_ID=test\n' +
+          ` AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=${config.region})`,
   );
   lines.push('Stop with Ctrl+C.');
   console.log(lines.join('\n'));

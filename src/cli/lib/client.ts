@@ -22,13 +22,13 @@ export interface ConnectionFlags {
   output: OutputMode;
 }
 
-/** The options every stream command shares. */
-export function addConnectionOptions(cmd: Command): Command {
-  return cmd
+/** The options every stream command shares; `output: false` leaves `-o, --output` to a command that extends it. */
+export function addConnectionOptions(cmd: Command, { output = true }: { output?: boolean } = {}): Command {
+  cmd
     .option('--endpoint-url <url>', "Kinesis endpoint (default: AWS config, else a local Freshet at http://127.0.0.1:4567; 'aws': the region's AWS endpoint)")
     .option('--region <region>', 'AWS region (default: AWS config, else us-east-1 for a local endpoint)')
-    .option('--profile <name>', 'AWS profile for credentials, region and endpoint')
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'));
+    .option('--profile <name>', 'AWS profile for credentials, region and endpoint');
+  return output ? cmd.addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text')) : cmd;
 }
 
 export interface KinesisContext {
@@ -96,7 +96,7 @@ export async function withKinesis<T>(flags: ConnectionFlags, fn: (ctx: KinesisCo
   }
 }
 
-async function resolveRegion(flags: ConnectionFlags, local: boolean): Promise<string> {
+export async function resolveRegion(flags: ConnectionFlags, local: boolean): Promise<string> {
   const fromEnv = flags.region || process.env['AWS_REGION'] || process.env['AWS_DEFAULT_REGION'];
   if (fromEnv) return fromEnv;
   try {
