@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { createAnalyticsService, type AnalyticsOptions } from './analytics/service.js';
+import { createConsoleServer } from './console/server/index.js';
 import { createFirehoseService, type FirehoseOptions } from './firehose/service.js';
 import { createKinesisService } from './kinesis/service.js';
 import { createFunctions, createLambdaEndpoint, type Functions } from './lambda/index.js';
@@ -107,6 +108,8 @@ export async function startFreshet(config: FreshetConfig): Promise<RunningFreshe
     throw err;
   }
 
+  // The web console (/console/), its metrics API and /metrics; it meters the Kinesis service's puts and gets.
+  const webConsole = createConsoleServer();
   let server;
   try {
     server = await startServer({
@@ -116,8 +119,8 @@ export async function startFreshet(config: FreshetConfig): Promise<RunningFreshe
       tlsCert: config.tlsCert,
       tlsKey: config.tlsKey,
       dataDir,
-      services: [kinesis, analytics, firehose],
-      routes: config.routes,
+      services: [webConsole.meter(kinesis), analytics, firehose],
+      routes: [...(config.routes ?? []), ...webConsole.routes],
       restServices: [createLambdaEndpoint(functions), createS3Endpoint(objectStore)],
       auth: config.auth || config.accessKeys?.length ? { verify: config.auth ?? false, keys: config.accessKeys ?? [] } : undefined,
       defaultRegion: config.region ?? DEFAULT_REGION,
@@ -144,6 +147,7 @@ export async function startFreshet(config: FreshetConfig): Promise<RunningFreshe
     functions,
     close() {
       closing ??= (async () => {
+        webConsole.close();
         await server.close();
         await firehose.stop();
         await functions.close();
