@@ -22,6 +22,7 @@ import {
 import { Command, Option } from 'commander';
 import { addConnectionOptions, withKinesis, type ConnectionFlags } from '../lib/client.js';
 import { roleArnFor, streamArn } from '../lib/arns.js';
+import { waitForApplicationDeleted, waitForApplicationStatus } from '../lib/application-status.js';
 import { CliError } from '../lib/errors.js';
 import { keyValues, out, printJson, table } from '../lib/output.js';
 import { withService, type ServiceContext } from '../lib/service-client.js';
@@ -44,6 +45,10 @@ interface CreateFlags extends ConnectionFlags {
 }
 interface StartFlags extends ConnectionFlags {
   from: string;
+  wait?: boolean;
+}
+interface WaitFlags extends ConnectionFlags {
+  wait?: boolean;
 }
 interface DiscoverFlags extends ConnectionFlags {
   from: string;
@@ -101,18 +106,19 @@ export function register(program: Command): void {
       .command('start')
       .argument('<name>', 'application name')
       .description('Start an application: it reads its input from the chosen position')
-      .addOption(new Option('--from <position>', 'where it starts reading').choices(Object.keys(POSITIONS)).default('now')),
+      .addOption(new Option('--from <position>', 'where it starts reading').choices(Object.keys(POSITIONS)).default('now'))
+      .option('--wait', 'return once it is RUNNING'),
   )
-    .addHelpText('after', '\nExample:\n  freshet apps start sessions --from trim-horizon')
+    .addHelpText('after', '\nExample:\n  freshet apps start sessions --from trim-horizon --wait')
     .action((name: string, flags: StartFlags) => withAnalytics(flags, (ctx) => start(ctx, name, flags)));
 
-  addConnectionOptions(apps.command('stop').argument('<name>', 'application name').description('Stop a running application'))
-    .addHelpText('after', '\nExample:\n  freshet apps stop sessions')
-    .action((name: string, flags: ConnectionFlags) => withAnalytics(flags, (ctx) => stop(ctx, name, flags)));
+  addConnectionOptions(apps.command('stop').argument('<name>', 'application name').description('Stop a running application').option('--wait', 'return once it is READY again'))
+    .addHelpText('after', '\nExample:\n  freshet apps stop sessions --wait')
+    .action((name: string, flags: WaitFlags) => withAnalytics(flags, (ctx) => stop(ctx, name, flags)));
 
-  addConnectionOptions(apps.command('delete').alias('rm').argument('<name>', 'application name').description('Delete an application'))
-    .addHelpText('after', '\nExample:\n  freshet apps delete sessions')
-    .action((name: string, flags: ConnectionFlags) => withAnalytics(flags, (ctx) => remove(ctx, name, flags)));
+  addConnectionOptions(apps.command('delete').alias('rm').argument('<name>', 'application name').description('Delete an application').option('--wait', 'return once it is gone'))
+    .addHelpText('after', '\nExample:\n  freshet apps delete sessions --wait')
+    .action((name: string, flags: WaitFlags) => withAnalytics(flags, (ctx) => remove(ctx, name, flags)));
 
   addConnectionOptions(
     apps
@@ -284,23 +290,26 @@ async function start(ctx: Ctx, name: string, flags: StartFlags): Promise<void> {
   await ctx.client.send(
     new StartApplicationCommand({ ApplicationName: name, InputConfigurations: inputs.map((i) => ({ Id: i.InputId!, InputStartingPositionConfiguration: { InputStartingPosition: position } })) }),
   );
+  if (flags.wait) await waitForApplicationStatus(ctx.client, name, 'RUNNING');
   const after = await detail(ctx, name);
   if (flags.output === 'json') return printJson({ ApplicationName: name, ApplicationStatus: after.ApplicationStatus, InputStartingPosition: position });
   console.log(`Started application ${out.bold(name)} from ${position}: ${status(after.ApplicationStatus)}`);
 }
 
-async function stop(ctx: Ctx, name: string, flags: ConnectionFlags): Promise<void> {
+async function stop(ctx: Ctx, name: string, flags: WaitFlags): Promise<void> {
   await ctx.client.send(new StopApplicationCommand({ ApplicationName: name }));
+  if (flags.wait) await waitForApplicationStatus(ctx.client, name, 'READY');
   const after = await detail(ctx, name);
   if (flags.output === 'json') return printJson({ ApplicationName: name, ApplicationStatus: after.ApplicationStatus });
   console.log(`Stopped application ${out.bold(name)}: ${status(after.ApplicationStatus)}`);
 }
 
-async function remove(ctx: Ctx, name: string, flags: ConnectionFlags): Promise<void> {
+async function remove(ctx: Ctx, name: string, flags: WaitFlags): Promise<void> {
   const d = await detail(ctx, name);
   await ctx.client.send(new DeleteApplicationCommand({ ApplicationName: name, CreateTimestamp: d.CreateTimestamp! }));
-  if (flags.output === 'json') return printJson({ ApplicationName: name, ApplicationStatus: 'DELETING' });
-  console.log(`Deleted application ${out.bold(name)}`);
+  if (flags.wait) await waitForApplicationDeleted(ctx.client, name);
+  if (flags.output === 'json') return printJson({ ApplicationName: name, ApplicationStatus: flags.wait ? 'DELETED' : 'DELETING' });
+  console.log(flags.wait ? `Deleted application ${out.bold(name)}` : `Deleting application ${out.bold(name)}`);
 }
 
 async function discover(ctx: Ctx, stream: string, flags: DiscoverFlags, arnOf: () => Promise<string>): Promise<void> {
