@@ -90,7 +90,17 @@ export async function startFreshet(config: FreshetConfig): Promise<RunningFreshe
     await storage.close();
     throw err;
   }
-  const analytics = createAnalyticsService({ ...config.analytics, storage, kinesis, dataDir });
+  // Created (not started) before analytics: applications tap its delivery streams and put into them.
+  const firehose = createFirehoseService({ ...config.firehose, storage, kinesis, dataDir, objectStore, functions });
+  const analytics = createAnalyticsService({
+    ...config.analytics,
+    storage,
+    kinesis,
+    dataDir,
+    objectStore,
+    firehose: () => firehose.link,
+    invoke: (arn, event) => functions.invokeFunction(arn, event),
+  });
   try {
     await analytics.start();
   } catch (err) {
@@ -98,7 +108,6 @@ export async function startFreshet(config: FreshetConfig): Promise<RunningFreshe
     await storage.close();
     throw err;
   }
-  const firehose = createFirehoseService({ ...config.firehose, storage, kinesis, dataDir, objectStore, functions });
   try {
     await firehose.start();
   } catch (err) {

@@ -16,6 +16,10 @@ import { localFileFetcher, type ReferenceFetcher } from './runner/reference-data
 import { envMs } from './runner/env-timing.js';
 import { Supervisor } from './runner/supervisor.js';
 import type { AnalyticsRuntime } from './runtime.js';
+import type { FirehoseLink } from '../firehose/stream-taps.js';
+import type { InvokeLambda } from './runner/lambda-invoker.js';
+import type { ObjectStore } from '../s3/index.js';
+import { embeddedS3Fetcher, s3EndpointFetcher } from './runner/s3-reference-fetchers.js';
 
 export interface AnalyticsOptions {
   storage: StorageEngine;
@@ -26,6 +30,14 @@ export interface AnalyticsOptions {
   dataDir?: string;
   /** More reference-data fetchers, tried after local files (the embedded S3 service). */
   fetchers?: ReferenceFetcher[];
+  /** The embedded S3 store: S3ReferenceDataSource objects are read from it. */
+  objectStore?: Pick<ObjectStore, 'getObject'>;
+  /** An S3-compatible endpoint for reference data the embedded store does not hold (also FRESHET_ANALYTICS_S3_ENDPOINT). */
+  s3Endpoint?: string;
+  /** The Firehose service of this process, looked up when an application starts (it is created after this one). */
+  firehose?: () => FirehoseLink | undefined;
+  /** Freshet's Lambda service: input pre-processing and Lambda outputs. */
+  invoke?: InvokeLambda;
   /** Overrides how stream ARNs are reached (tests). */
   resolve?: EndpointResolver;
   now?: () => number;
@@ -51,7 +63,13 @@ export interface AnalyticsService extends AwsJsonService {
 export function createAnalyticsService(options: AnalyticsOptions): AnalyticsService {
   const now = options.now ?? Date.now;
   const referenceDir = options.referenceDataDir ?? (options.dataDir ? join(options.dataDir, 'reference-data') : undefined);
-  const fetchers = [localFileFetcher(referenceDir), ...(options.fetchers ?? [])];
+  const s3Endpoint = options.s3Endpoint ?? process.env['FRESHET_ANALYTICS_S3_ENDPOINT'];
+  const fetchers = [
+    localFileFetcher(referenceDir),
+    ...(options.objectStore ? [embeddedS3Fetcher(options.objectStore)] : []),
+    ...(s3Endpoint ? [s3EndpointFetcher(s3Endpoint)] : []),
+    ...(options.fetchers ?? []),
+  ];
   const resolve = options.resolve ?? serviceEndpointResolver(options.kinesis);
   const registry = new ApplicationRegistry(options.storage);
   const supervisor = new Supervisor({
@@ -63,6 +81,8 @@ export function createAnalyticsService(options: AnalyticsOptions): AnalyticsServ
     tickMs: options.tickMs ?? envMs('TICK') ?? 1000,
     shardRefreshMs: options.shardRefreshMs ?? 10_000,
     log: options.log ?? ((m) => console.warn(`kinesisanalytics: ${m}`)),
+    ...(options.firehose ? { firehose: options.firehose } : {}),
+    ...(options.invoke ? { invoke: options.invoke } : {}),
   });
   const runtime: AnalyticsRuntime = {
     registry,

@@ -20,6 +20,7 @@ import { moduleInvoker, type InvokeFunction } from './delivery/transform.js';
 import { DeliveryStreamRegistry } from './model/registry.js';
 import type { DeliveryStreamMeta } from './model/types.js';
 import type { FirehoseRuntime } from './runtime.js';
+import { parseDeliveryStreamArn, StreamTaps, type FirehoseLink } from './stream-taps.js';
 
 export interface FirehoseOptions {
   storage: StorageEngine;
@@ -60,6 +61,8 @@ export interface FirehoseService extends AwsJsonService {
   start(): Promise<void>;
   stop(): Promise<void>;
   readonly runtime: FirehoseRuntime;
+  /** Taps and writes for the other services of this process (Kinesis Analytics inputs and outputs). */
+  readonly link: FirehoseLink;
 }
 
 function envNumber(name: string): number | undefined {
@@ -96,17 +99,32 @@ export function createFirehoseService(options: FirehoseOptions): FirehoseService
   });
   registry.listener = manager;
   const throttle = new RecordThrottle(options.recordsPerSecond ?? envNumber('FRESHET_FIREHOSE_RECORDS_PER_SECOND'), now);
+  const taps = new StreamTaps();
   const runtime: FirehoseRuntime = {
     storage: options.storage,
     registry,
     now,
-    ingest: (meta, records) => manager.ingest(meta, records),
+    ingest: async (meta, records) => {
+      await manager.ingest(meta, records);
+      taps.publish(meta, records, now());
+    },
     throttle: (meta, count, partial) => throttle.take(meta.id, count, partial),
     allowPlainHttpEndpoints: options.allowPlainHttpEndpoints ?? process.env['FRESHET_FIREHOSE_ALLOW_HTTP'] === '1',
   };
 
+  const link: FirehoseLink = {
+    tap: (arn, listener) => taps.subscribe(arn, listener),
+    async put(arn, records) {
+      const at = parseDeliveryStreamArn(arn);
+      const meta = at && registry.get(at.accountId, at.region, at.name);
+      if (!meta || meta.status !== 'ACTIVE') throw new Error(`Firehose ${arn} not found or not ACTIVE`);
+      await runtime.ingest(meta, records);
+    },
+  };
+
   return {
     targetPrefix: 'Firehose_20150804',
+    link,
     signingName: 'firehose',
     operations: new Set(Object.keys(ACTIONS)),
     runtime,

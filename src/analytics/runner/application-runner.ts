@@ -11,7 +11,12 @@ import { inAppStreamNames, type StartingPosition, type StoredApplication } from 
 import type { CheckpointStore, InputCheckpoint } from './checkpoints.js';
 import { compileSpec, type CompiledSpec } from './compile.js';
 import type { EndpointResolver } from './endpoint-resolver.js';
-import { OutputSink } from './output-sink.js';
+import type { FirehoseLink } from '../../firehose/stream-taps.js';
+import { firehoseOutputWriter } from './firehose-output.js';
+import type { InvokeLambda } from './lambda-invoker.js';
+import { lambdaOutputWriter } from './lambda-output.js';
+import { preprocess, type SourceRecord } from './lambda-preprocessor.js';
+import { OutputSink, type RecordWriter } from './output-sink.js';
 import { fetchReference, type ReferenceFetcher } from './reference-data.js';
 import { ShardReader } from './shard-reader.js';
 import type { IteratorStart, ReadRecord, ShardInfo, StreamEndpoint } from './stream-endpoint.js';
@@ -31,6 +36,12 @@ export interface RunnerOptions {
   tickMs: number;
   /** How often the input's shard list is re-read (resharding, a stream created after the start). */
   shardRefreshMs: number;
+  /** The Firehose service of this process (inputs tap its delivery streams, outputs put into them). */
+  firehose?: () => FirehoseLink | undefined;
+  /** Freshet's Lambda service: pre-processing and Lambda outputs. */
+  invoke?: InvokeLambda;
+  /** Invocations of a pre-processing function per batch before its records go to error_stream (default 3). */
+  preprocessAttempts?: number;
   /** Configuration and delivery problems (KDA sent these to CloudWatch Logs). */
   log(message: string): void;
 }
@@ -43,6 +54,14 @@ interface InputState {
   checkpoint: InputCheckpoint;
   hadCheckpoint: boolean;
   readers: Map<string, ShardReader>;
+  /** The InputLambdaProcessor's function ARN, when records are pre-processed. */
+  processor?: string;
+  sourceArn?: string;
+  /** Pre-processing batches run one after the other, so rows keep their source order. */
+  chain: Promise<void>;
+  /** Records waiting for pre-processing (counted in the backlog). */
+  queued: number;
+  untap?: () => void;
 }
 
 export class ApplicationRunner {
@@ -90,12 +109,9 @@ export class ApplicationRunner {
         this.report(`OutputError: output ${out.OutputId}: the application has no in-application stream named ${out.Name}`);
         continue;
       }
-      const arn = out.KinesisStreamsOutput?.ResourceARN;
-      if (!arn) {
-        this.report(`OutputError: output ${out.OutputId}: only Kinesis stream destinations are delivered (Firehose and Lambda are not yet)`);
-        continue;
-      }
-      const sink = new OutputSink(out.Name, columns, out.DestinationSchema.RecordFormatType, this.o.resolve(arn, this.spec.tags));
+      const writer = this.outputWriter(out);
+      if (!writer) continue;
+      const sink = new OutputSink(out.Name, columns, out.DestinationSchema.RecordFormatType, writer);
       this.sinks.push(sink);
       this.run.subscribe(out.Name, (row) => sink.push(row));
     }
@@ -110,16 +126,31 @@ export class ApplicationRunner {
         checkpoint: saved ?? { shards: {} },
         hadCheckpoint: saved !== undefined,
         readers: new Map(),
+        chain: Promise.resolve(),
+        queued: 0,
       };
       this.inputs.push(state);
-      const arn = input.KinesisStreamsInput?.ResourceARN;
-      if (!arn) {
-        this.report(`InputError: input ${input.InputId}: only Kinesis stream sources are read (Firehose is not yet)`);
+      const processor = input.InputProcessingConfiguration?.InputLambdaProcessor?.ResourceARN;
+      if (processor && !this.o.invoke) this.report(`InputError: input ${input.InputId}: no Lambda service to pre-process with; records are read as they are`);
+      else if (processor) state.processor = processor;
+      const firehoseArn = input.KinesisFirehoseInput?.ResourceARN;
+      if (firehoseArn) {
+        state.sourceArn = firehoseArn;
+        const link = this.o.firehose?.();
+        if (!link) {
+          this.report(`InputError: input ${input.InputId}: no Firehose service in this process to read ${firehoseArn}`);
+          continue;
+        }
+        // A delivery stream has no shards: every record goes to the first in-application stream.
+        state.untap = link.tap(firehoseArn, (records) => this.receive(state, state.streams[0]!, records));
         continue;
       }
-      if (input.InputProcessingConfiguration) {
-        this.report(`InputError: input ${input.InputId}: Lambda preprocessing is not available; records are read as they are`);
+      const arn = input.KinesisStreamsInput?.ResourceARN;
+      if (!arn) {
+        this.report(`InputError: input ${input.InputId}: the input names no Kinesis stream or Firehose delivery stream`);
+        continue;
       }
+      state.sourceArn = arn;
       state.endpoint = this.o.resolve(arn, this.spec.tags);
     }
     // Not awaited: an unreachable source must not hold up the start (of the application, or of the server).
@@ -135,7 +166,9 @@ export class ApplicationRunner {
     clearInterval(this.timer);
     clearInterval(this.refreshTimer);
     this.stopSignal();
+    for (const i of this.inputs) i.untap?.();
     await Promise.all(this.inputs.flatMap((i) => [...i.readers.values()].map((r) => r.finished)));
+    await Promise.all(this.inputs.map((i) => i.chain));
     await this.committing;
     if (this.run) await this.commit();
     for (const s of this.sinks) s.close();
@@ -145,7 +178,21 @@ export class ApplicationRunner {
   private backlog(): number {
     let n = 0;
     for (const s of this.sinks) n += s.pending;
+    for (const i of this.inputs) n += i.queued;
     return n;
+  }
+
+  private outputWriter(out: RunSpec['outputs'][number]): RecordWriter | undefined {
+    const log = (m: string): void => this.o.log(`application ${this.spec.name}: OutputError: output ${out.OutputId}: ${m}`);
+    if (out.KinesisStreamsOutput) return this.o.resolve(out.KinesisStreamsOutput.ResourceARN, this.spec.tags);
+    if (out.KinesisFirehoseOutput) return firehoseOutputWriter(out.KinesisFirehoseOutput.ResourceARN, this.o.firehose ?? (() => undefined), log);
+    if (out.LambdaOutput) {
+      if (this.o.invoke) return lambdaOutputWriter(out.LambdaOutput.ResourceARN, this.spec.arn, this.o.invoke, log);
+      this.report(`OutputError: output ${out.OutputId}: no Lambda service to deliver to ${out.LambdaOutput.ResourceARN}`);
+      return undefined;
+    }
+    this.report(`OutputError: output ${out.OutputId}: the output names no destination`);
+    return undefined;
   }
 
   private report(message: string): void {
@@ -180,7 +227,16 @@ export class ApplicationRunner {
           start: this.startOf(input, shard.shardId),
           ...(input.checkpoint.shards[shard.shardId]?.sequenceNumber ? { after: input.checkpoint.shards[shard.shardId]!.sequenceNumber! } : {}),
           pollMs: this.o.pollMs,
-          onRecords: (records) => this.ingest(input, stream, records),
+          onRecords: (records) =>
+            this.receive(
+              input,
+              stream,
+              records.map((r) => ({
+                data: r.data,
+                arrivalMs: r.arrivalMs,
+                kinesis: { shardId: shard.shardId, partitionKey: r.partitionKey, sequenceNumber: r.sequenceNumber },
+              })),
+            ),
           onError: (err) => this.report(`InputError: input ${input.inputId}: reading ${shard.shardId} of ${input.endpoint!.arn}: ${(err as Error).message}`),
           stopped: this.stoppedPromise,
           isStopped: () => this.stopping,
@@ -210,8 +266,29 @@ export class ApplicationRunner {
     }
   }
 
-  private ingest(input: InputState, stream: string, records: ReadRecord[]): void {
-    if (this.stopping) return;
+  /** Source records, straight to the schema or first through the input's pre-processing function. */
+  private receive(input: InputState, stream: string, records: SourceRecord[]): void {
+    if (this.stopping && !input.processor) return;
+    if (!input.processor) return this.ingest(input, stream, records);
+    const functionArn = input.processor;
+    input.queued += records.length;
+    input.chain = input.chain.then(async () => {
+      const result = await preprocess(records, {
+        functionArn,
+        applicationArn: this.spec.arn,
+        streamArn: input.sourceArn!,
+        invoke: this.o.invoke!,
+        maxAttempts: this.o.preprocessAttempts ?? 3,
+        onAttemptFailed: (m) => this.o.log(`application ${this.spec.name}: InputError: input ${input.inputId}: ${m}`),
+      });
+      input.queued -= records.length;
+      this.run.advanceTime(this.o.now());
+      for (const f of result.failed) this.run.reportIngestError(f.name, f.message, Buffer.from(f.data).toString('hex'));
+      this.ingest(input, stream, result.ok);
+    });
+  }
+
+  private ingest(input: InputState, stream: string, records: Pick<ReadRecord, 'data' | 'arrivalMs'>[]): void {
     const decoder = this.compiled.inputDecoders.get(input.inputId)!;
     this.run.advanceTime(this.o.now());
     for (const record of records) {

@@ -9,6 +9,9 @@ import { encodeCsvRow, encodeJsonRow, type ColumnInfo, type Row } from '../../sq
 import type { StreamEndpoint } from './stream-endpoint.js';
 
 const MAX_BATCH_RECORDS = 500;
+
+/** Where a sink's records go: a Kinesis stream, a Firehose delivery stream or a Lambda function. */
+export type RecordWriter = Pick<StreamEndpoint, 'putRecords' | 'close'>;
 const MAX_BATCH_BYTES = 5 * 1024 * 1024;
 
 export class OutputSink {
@@ -18,7 +21,7 @@ export class OutputSink {
     readonly stream: string,
     private readonly columns: readonly ColumnInfo[],
     private readonly format: 'JSON' | 'CSV',
-    private readonly endpoint: StreamEndpoint,
+    private readonly endpoint: RecordWriter,
   ) {}
 
   push(row: Row): void {
