@@ -43,6 +43,10 @@ describe('freshet firehose', () => {
       ['logs', 'ACTIVE', 'direct put', 's3://archive/logs/'],
     ]);
 
+    // Without --endpoint-url, AWS's own variable for the service picks the endpoint.
+    const viaEnv = await cli(['firehose', 'ls', '-o', 'json'], { env: { AWS_ENDPOINT_URL_FIREHOSE: server.endpoint } });
+    assert.deepEqual(viaEnv.json().map((d: { DeliveryStreamName: string }) => d.DeliveryStreamName), ['clicks-archive', 'logs'], viaEnv.stderr);
+
     const described = await cli(['firehose', 'describe', 'logs', ...ep]);
     assert.match(described.stdout, /^Type:\s+DirectPut$/m);
     assert.match(described.stdout, /^Buffering:\s+0 s or 1 MiB$/m);

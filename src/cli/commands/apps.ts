@@ -30,7 +30,7 @@ import { withService, type ServiceContext } from '../lib/service-client.js';
 type Ctx = ServiceContext<KinesisAnalyticsClient>;
 
 const withAnalytics = <T>(flags: ConnectionFlags, fn: (ctx: Ctx) => Promise<T>): Promise<T> =>
-  withService(flags, (config) => new KinesisAnalyticsClient(config), fn);
+  withService(flags, { env: 'KINESIS_ANALYTICS', key: 'kinesis_analytics' }, (config) => new KinesisAnalyticsClient(config), fn);
 
 const POSITIONS: Record<string, InputStartingPosition> = { now: 'NOW', 'trim-horizon': 'TRIM_HORIZON', 'last-stopped': 'LAST_STOPPED_POINT' };
 

@@ -26,7 +26,7 @@ import { withService, type ServiceContext } from '../lib/service-client.js';
 type Ctx = ServiceContext<FirehoseClient>;
 
 const withFirehose = <T>(flags: ConnectionFlags, fn: (ctx: Ctx) => Promise<T>): Promise<T> =>
-  withService(flags, (config) => new FirehoseClient(config), fn);
+  withService(flags, { env: 'FIREHOSE', key: 'firehose' }, (config) => new FirehoseClient(config), fn);
 
 /** PutRecordBatch's limits: 500 records and 4 MiB a call. */
 const BATCH_RECORDS = 500;

@@ -25,7 +25,7 @@ export interface ConnectionFlags {
 /** The options every stream command shares; `output: false` leaves `-o, --output` to a command that extends it. */
 export function addConnectionOptions(cmd: Command, { output = true }: { output?: boolean } = {}): Command {
   cmd
-    .option('--endpoint-url <url>', "Kinesis endpoint (default: AWS config, else a local Freshet at http://127.0.0.1:4567; 'aws': the region's AWS endpoint)")
+    .option('--endpoint-url <url>', "endpoint (default: AWS config, else a local Freshet at http://127.0.0.1:4567; 'aws': the region's AWS endpoint)")
     .option('--region <region>', 'AWS region (default: AWS config, else us-east-1 for a local endpoint)')
     .option('--profile <name>', 'AWS profile for credentials, region and endpoint');
   return output ? cmd.addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text')) : cmd;

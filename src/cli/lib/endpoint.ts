@@ -14,19 +14,27 @@ export interface ResolvedEndpoint {
   source: 'flag' | 'env' | 'profile' | 'default' | 'aws';
 }
 
-export async function resolveEndpoint(flag: string | undefined, profile: string | undefined): Promise<ResolvedEndpoint> {
+/** A service as the AWS configuration names it: `AWS_ENDPOINT_URL_<env>`, and `<key>` in a `services` section. */
+export interface ServiceId {
+  env: string;
+  key: string;
+}
+
+export const KINESIS: ServiceId = { env: 'KINESIS', key: 'kinesis' };
+
+export async function resolveEndpoint(flag: string | undefined, profile: string | undefined, service: ServiceId = KINESIS): Promise<ResolvedEndpoint> {
   if (flag) return flag.toLowerCase() === 'aws' ? { url: undefined, source: 'aws' } : { url: checkUrl(flag), source: 'flag' };
   if (process.env['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS'] !== 'true') {
-    const env = process.env['AWS_ENDPOINT_URL_KINESIS'] || process.env['AWS_ENDPOINT_URL'];
+    const env = process.env[`AWS_ENDPOINT_URL_${service.env}`] || process.env['AWS_ENDPOINT_URL'];
     if (env) return { url: checkUrl(env), source: 'env' };
-    const fromProfile = await profileEndpoint(profile);
+    const fromProfile = await profileEndpoint(profile, service);
     if (fromProfile) return { url: checkUrl(fromProfile), source: 'profile' };
   }
   return { url: DEFAULT_LOCAL_ENDPOINT, source: 'default' };
 }
 
-/** The profile's `endpoint_url`, or the one its `services` section names for kinesis. */
-async function profileEndpoint(profileFlag: string | undefined): Promise<string | undefined> {
+/** The profile's `endpoint_url`, or the one its `services` section names for the service. */
+async function profileEndpoint(profileFlag: string | undefined, service: ServiceId): Promise<string | undefined> {
   let files;
   try {
     files = await loadSharedConfigFiles();
@@ -39,7 +47,7 @@ async function profileEndpoint(profileFlag: string | undefined): Promise<string 
   const services = profile['services'];
   if (services) {
     const section = files.configFile[['services', services].join(CONFIG_PREFIX_SEPARATOR)];
-    const url = section?.[['kinesis', 'endpoint_url'].join(CONFIG_PREFIX_SEPARATOR)];
+    const url = section?.[[service.key, 'endpoint_url'].join(CONFIG_PREFIX_SEPARATOR)];
     if (url) return url;
   }
   return profile['endpoint_url'];

@@ -3,7 +3,7 @@
  * stream commands' Kinesis client: same endpoint resolution, region and credentials, one-line errors.
  */
 import { credentialProvider } from './credentials.js';
-import { isLocalEndpoint, resolveEndpoint } from './endpoint.js';
+import { isLocalEndpoint, resolveEndpoint, type ServiceId } from './endpoint.js';
 import { resolveRegion, type ConnectionFlags } from './client.js';
 import { describeError } from './errors.js';
 
@@ -26,11 +26,12 @@ export interface ServiceContext<C> {
 
 export async function withService<C extends { destroy(): void }, T>(
   flags: ConnectionFlags,
+  service: ServiceId,
   make: (config: ServiceClientConfig) => C,
   fn: (ctx: ServiceContext<C>) => Promise<T>,
 ): Promise<T> {
   process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
-  const endpoint = await resolveEndpoint(flags.endpointUrl, flags.profile);
+  const endpoint = await resolveEndpoint(flags.endpointUrl, flags.profile, service);
   const local = isLocalEndpoint(endpoint.url);
   const region = await resolveRegion(flags, local);
   const client = make({
