@@ -78,6 +78,14 @@ describe('freshet firehose', () => {
     assert.match((await cli(['firehose', 'ls', ...ep])).stdout, /^No delivery streams\./);
   });
 
+  it('puts more records than one PutRecordBatch takes', async () => {
+    assert.equal((await cli(['firehose', 'create', 'bulk', '--bucket', 'archive', '--prefix', 'bulk/', '--wait', ...ep])).code, 0);
+    await writeFile(join(dir, 'bulk.txt'), Array.from({ length: 1201 }, (_, i) => `record ${i}`).join('\n'));
+    const put = await cli(['firehose', 'put', 'bulk', '--file', join(dir, 'bulk.txt'), '--no-newline', ...ep, '-o', 'json']);
+    assert.equal(put.code, 0, put.stderr);
+    assert.deepEqual(put.json(), { deliveryStream: 'bulk', records: 1201, bytes: Array.from({ length: 1201 }, (_, i) => `record ${i}`).join('').length });
+  });
+
   it('fails with a one-line reason', async () => {
     const [unknown, both, noStream] = await Promise.all([
       cli(['firehose', 'put', 'nope', 'a', ...ep]),
