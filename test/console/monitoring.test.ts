@@ -42,6 +42,8 @@ const chartNumber = async (attribute: string): Promise<number> => Number(await p
 test('the monitoring chart follows puts and gets live', async () => {
   await page.goto(`${server.endpoint}/console/#/monitoring`);
   await page.locator('#live-indicator', { hasText: 'live' }).waitFor();
+  // The history (two minutes of zeros before any traffic) is loaded before live seconds are added.
+  await page.waitForFunction(() => Number(document.querySelector('#monitoring-charts')?.getAttribute('data-seconds')) >= 120, null, { timeout: 20_000 });
   assert.equal(await chartNumber('data-incoming-records'), 0);
 
   await kinesis.send(new PutRecordsCommand({
@@ -70,6 +72,9 @@ test('the metrics JSON has per-second series and totals', async () => {
   assert.equal(clicks.series.t[59] - clicks.series.t[0], 59);
   // Bytes count data and partition key: 5 × ("click i" + "ki") + ("0123456789" + "abc").
   assert.deepEqual(clicks.totals, { incomingRecords: 6, incomingBytes: 5 * (7 + 2) + 13, getRecordsRecords: 5, iteratorAgeMs: 0 });
+
+  const unknown = (await (await fetch(`${server.endpoint}/console/api/metrics?stream=quiet&seconds=10`)).json()) as any;
+  assert.deepEqual(unknown.streams.quiet.series.incomingRecords, new Array(10).fill(0));
 });
 
 test('/metrics is Prometheus text with a series per stream', async () => {

@@ -39,9 +39,10 @@ export function metricsRoutes(metrics: StreamMetrics): MetricsRoutes {
       const seconds = Math.max(1, Math.min(HISTORY_SECONDS, Number(url.searchParams.get('seconds')) || HISTORY_SECONDS));
       const only = url.searchParams.get('stream');
       const streams: Record<string, unknown> = {};
-      for (const name of metrics.streams()) {
-        if (only && name !== only) continue;
-        streams[name] = { series: metrics.series(name, seconds), totals: metrics.totals(name) };
+      // A stream asked for by name gets its (zero) series even before its first record, so charts start full.
+      for (const name of only ? [only] : metrics.streams()) {
+        const totals = metrics.totals(name) ?? { incomingRecords: 0, incomingBytes: 0, getRecordsRecords: 0, iteratorAgeMs: 0 };
+        streams[name] = { series: metrics.series(name, seconds), totals };
       }
       const body = JSON.stringify({ resolutionSeconds: 1, streams });
       res.statusCode = 200;
