@@ -32,7 +32,7 @@ await Promise.all(Array.from({ length: 8 }, async () => { while (next < N) { con
 const wall = performance.now() - t0;
 const after = storage.syncStats();
 const rounds = after.rounds - before.rounds, fsyncs = after.fsyncs - before.fsyncs, acked = after.acknowledged - before.acknowledged;
-console.log(`${(N / wall * 1000).toFixed(0)} calls/s; rounds ${rounds}, ${(acked / rounds).toFixed(2)} appends/round, ${(fsyncs / rounds).toFixed(2)} fsyncs/round, ${(wall / rounds).toFixed(2)} ms/round`);
+console.log(`${(N / wall * 1000).toFixed(0)} calls/s; rounds ${rounds}, ${(acked / rounds).toFixed(2)} appends/round, ${(fsyncs / rounds).toFixed(2)} fsyncs/round, ${(wall / rounds).toFixed(2)} ms/round (fdatasync time ${((after.syncMs - before.syncMs) / rounds).toFixed(2)} ms)`);
 agent.destroy();
 await server.close();
 await kinesis.stop();

@@ -194,8 +194,8 @@ export class EmbeddedEngine implements StorageEngine {
   }
 
   /** Group-commit counters since open (all zero when closed). */
-  syncStats(): { rounds: number; fsyncs: number; acknowledged: number } {
-    return { ...(this.commits?.stats ?? { rounds: 0, fsyncs: 0, acknowledged: 0 }) };
+  syncStats(): { rounds: number; fsyncs: number; acknowledged: number; syncMs: number } {
+    return { ...(this.commits?.stats ?? { rounds: 0, fsyncs: 0, acknowledged: 0, syncMs: 0 }) };
   }
 
   private group(): GroupCommit {

@@ -6,11 +6,12 @@
  *  - `interval`: writes are acknowledged at once; a timer syncs every dirty file every `intervalMs`.
  *  - `none`: writes are acknowledged at once and left to the OS (files are still synced on close).
  *
- * Under `always`, writers usually wait in a closed loop (write, wait for the sync, answer, write again). Their next
- * writes arrive a little after a round answers them, typically just after the next round started for the few that
- * were already waiting: the writers then split into groups that alternate, each waiting two rounds per write. So
- * after a round the group commit waits briefly (at most a quarter of the last sync time, and never past 2 ms) until
- * as many writes wait as the round answered plus those already waiting, and starts at once when they are there.
+ * Under `always`, writers usually wait in a closed loop (write, wait for the sync, answer, write again), so their
+ * next writes arrive while a round runs. Rather than making them wait for that round and then a whole round of their
+ * own, a second round may start while one runs (at most `MAX_ROUNDS_IN_FLIGHT`): each write then waits about one
+ * sync time. Rounds still acknowledge in the order they started (a round whose syncs finish first waits for the
+ * earlier one), so no write is ever acknowledged before an earlier one. A round that closes retired descriptors
+ * runs alone, so no sync can be using a descriptor when it is closed.
  *
  * A failed fdatasync cannot be retried safely (the kernel may have dropped the dirty pages), so the first failure
  * poisons the whole engine: every later commit rejects with it.
@@ -35,8 +36,8 @@ interface Waiter {
   reject: (err: Error) => void;
 }
 
-/** Longest wait for the writers a round answered to come back (see the module comment). */
-const MAX_GATHER_MS = 2;
+/** Sync rounds that may run at once under `always` (see the module comment). */
+const MAX_ROUNDS_IN_FLIGHT = 2;
 
 function datasync(fd: number): Promise<void> {
   return new Promise((resolve, reject) => fdatasync(fd, (err) => (err ? reject(err) : resolve())));
@@ -47,14 +48,18 @@ export class GroupCommit {
   private waiters: Waiter[] = [];
   private retired: Retired[] = [];
   private scheduled = false;
-  private running: Promise<void> | undefined;
+  /** Rounds started and not yet finished. */
+  private inFlight = 0;
+  /** Whether the round in flight closes retired descriptors (it then runs alone). */
+  private exclusive = false;
+  /** Settles when the most recently started round has acknowledged its writes. */
+  private lastRound: Promise<void> = Promise.resolve();
+  /** Resolved whenever a round finishes (for flush). */
+  private idleWaiters: (() => void)[] = [];
   private timer: NodeJS.Timeout | undefined;
   private failure: Error | undefined;
-  /** While a round gathers writers: how many waiters end the wait, and how to end it. */
-  private gatherTarget = 0;
-  private gatherDone: (() => void) | undefined;
   /** Counters, for tests and monitoring: sync rounds run, fdatasync calls made, writes acknowledged by them. */
-  readonly stats = { rounds: 0, fsyncs: 0, acknowledged: 0 };
+  readonly stats = { rounds: 0, fsyncs: 0, acknowledged: 0, syncMs: 0 };
 
   constructor(
     readonly policy: SyncPolicy,
@@ -86,7 +91,6 @@ export class GroupCommit {
     if (this.policy !== 'always') return undefined;
     const p = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
     this.schedule();
-    if (this.gatherDone && this.waiters.length >= this.gatherTarget) this.gatherDone();
     return p;
   }
 
@@ -96,7 +100,6 @@ export class GroupCommit {
     for (const f of files) this.dirty.add(f);
     const p = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
     this.schedule();
-    if (this.gatherDone && this.waiters.length >= this.gatherTarget) this.gatherDone();
     return p;
   }
 
@@ -112,10 +115,13 @@ export class GroupCommit {
 
   /** Syncs everything written so far, whatever the policy, and waits for it. */
   async flush(): Promise<void> {
-    while (this.running) await this.running;
-    if (this.dirty.size > 0 || this.retired.length > 0 || this.waiters.length > 0) {
-      this.running = this.drain();
-      await this.running;
+    for (;;) {
+      if (this.inFlight > 0) {
+        await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+        continue;
+      }
+      if (!this.hasWork()) break;
+      this.startRound();
     }
     if (this.failure) throw this.failure;
   }
@@ -127,72 +133,76 @@ export class GroupCommit {
     await this.flush();
   }
 
+  private hasWork(): boolean {
+    return this.dirty.size > 0 || this.retired.length > 0 || this.waiters.length > 0;
+  }
+
+  /** Whether a round may start now (see the module comment). */
+  private canStart(): boolean {
+    if (this.inFlight === 0) return true;
+    if (this.exclusive || this.retired.length > 0) return false;
+    return this.inFlight < MAX_ROUNDS_IN_FLIGHT && this.policy === 'always' && this.waiters.length > 0;
+  }
+
   private schedule(): void {
-    if (this.scheduled || this.running) return;
-    if (this.dirty.size === 0 && this.retired.length === 0 && this.waiters.length === 0) return;
+    if (this.scheduled || !this.hasWork() || !this.canStart()) return;
     this.scheduled = true;
     // setImmediate rather than a microtask: appends arriving from other I/O callbacks of this same loop turn
     // join the round.
     setImmediate(() => {
       this.scheduled = false;
-      if (!this.running) this.running = this.drain();
+      if (this.hasWork() && this.canStart()) this.startRound();
     });
   }
 
-  private async drain(): Promise<void> {
-    try {
-      while (this.dirty.size > 0 || this.retired.length > 0 || this.waiters.length > 0) {
-        const files = [...this.dirty];
-        this.dirty.clear();
-        const waiters = this.waiters;
-        this.waiters = [];
-        const retired = this.retired;
-        this.retired = [];
-        this.stats.rounds++;
-        this.stats.fsyncs += files.length;
-        this.stats.acknowledged += waiters.length;
-        let syncMs = 0;
-        if (!this.failure) {
-          const started = performance.now();
-          // allSettled, not all: no descriptor may be closed below while another sync still uses it.
-          const results = await Promise.allSettled(files.map((f) => datasync(f.fd)));
-          syncMs = performance.now() - started;
-          const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-          if (failed) this.failure = failed.reason as Error;
-        }
-        for (const r of retired) {
-          try {
-            closeSync(r.file.fd);
-          } catch {
-            // already gone: nothing left to release
-          }
-          if (!this.failure) r.afterSync?.();
-        }
-        for (const w of waiters) {
-          if (this.failure) w.reject(this.failure);
-          else w.resolve();
-        }
-        // Give the writers this round answered a moment to join those already waiting (see the module comment).
-        if (this.policy === 'always' && waiters.length > 0 && !this.failure) {
-          await this.gather(waiters.length + this.waiters.length, Math.min(syncMs / 4, MAX_GATHER_MS));
-        }
-      }
-    } finally {
-      this.running = undefined;
+  private startRound(): void {
+    const files = [...this.dirty];
+    this.dirty.clear();
+    const waiters = this.waiters;
+    this.waiters = [];
+    const retired = this.retired;
+    this.retired = [];
+    this.inFlight++;
+    if (retired.length > 0) this.exclusive = true;
+    this.stats.rounds++;
+    this.stats.fsyncs += files.length;
+    this.stats.acknowledged += waiters.length;
+    const previous = this.lastRound;
+    const round = this.runRound(files, waiters, retired, previous);
+    this.lastRound = round;
+    void round.then(() => {
+      this.inFlight--;
+      if (retired.length > 0) this.exclusive = false;
+      const idle = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const resolve of idle) resolve();
+      this.schedule();
+    });
+  }
+
+  /** One round: sync `files`, then (after the previous round acknowledged) close retired files and answer. */
+  private async runRound(files: SyncedFile[], waiters: Waiter[], retired: Retired[], previous: Promise<void>): Promise<void> {
+    if (!this.failure) {
+      const started = performance.now();
+      // allSettled, not all: no descriptor may be closed below while another sync still uses it.
+      const results = await Promise.allSettled(files.map((f) => datasync(f.fd)));
+      this.stats.syncMs += performance.now() - started;
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed && !this.failure) this.failure = failed.reason as Error;
     }
-  }
-
-  /** Waits until `target` writes wait for the next round, or `ms` passed. */
-  private gather(target: number, ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.gatherDone = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.gatherTarget = target;
-      this.gatherDone = done;
-    });
+    // Acknowledge in round order: an earlier round's writes are never answered after a later round's.
+    await previous;
+    for (const r of retired) {
+      try {
+        closeSync(r.file.fd);
+      } catch {
+        // already gone: nothing left to release
+      }
+      if (!this.failure) r.afterSync?.();
+    }
+    for (const w of waiters) {
+      if (this.failure) w.reject(this.failure);
+      else w.resolve();
+    }
   }
 }

@@ -34,7 +34,7 @@ export const DEFAULT_JOURNAL_FROM_FILES = 8;
 
 /** The embedded engine: a StorageEngine plus counters of its group commit. */
 export interface EmbeddedStorage extends StorageEngine {
-  syncStats(): { rounds: number; fsyncs: number; acknowledged: number };
+  syncStats(): { rounds: number; fsyncs: number; acknowledged: number; syncMs: number };
 }
 
 export function createEmbeddedStorage(options: EmbeddedStorageOptions): EmbeddedStorage {
