@@ -258,5 +258,6 @@ function sendResult(res: ResponseLike, protocol: WireProtocol, contentType: stri
 function sendError(res: ResponseLike, protocol: WireProtocol, contentType: string, err: AwsError): void {
   const data: Record<string, unknown> = { __type: err.type };
   if (err.hasMessage) data[err.messageKey] = err.message;
+  if (err.extra) Object.assign(data, err.extra);
   sendResult(res, protocol, contentType, err.status, data);
 }

@@ -37,6 +37,8 @@ export class AwsError extends Error {
     readonly status = 400,
     /** Some Coral errors (SerializationException) spell the member `Message`. */
     readonly messageKey: 'message' | 'Message' = 'message',
+    /** Further members of the error shape (UnableToDetectSchemaException's RawInputRecords…), sent beside the message. */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message ?? '');
     this.name = type;
