@@ -22,7 +22,9 @@ export const invalidConfiguration = (message: string): AwsError => new AwsError(
 export const codeValidation = (message: string): AwsError => new AwsError('CodeValidationException', message);
 export const limitExceeded = (message: string): AwsError => new AwsError('LimitExceededException', message);
 export const tooManyTags = (message: string): AwsError => new AwsError('TooManyTagsException', message);
-export const unableToDetectSchema = (message: string): AwsError => new AwsError('UnableToDetectSchemaException', message);
+/** With the records sampled, as AWS sends them in the exception (RawInputRecords, ProcessedInputRecords). */
+export const unableToDetectSchema = (message: string, raw: string[] = [], processed: string[] = raw): AwsError =>
+  new AwsError('UnableToDetectSchemaException', message, 400, 'message', { RawInputRecords: raw, ProcessedInputRecords: processed });
 
 /** An InputId, OutputId, ReferenceId or CloudWatchLoggingOptionId the application does not have. */
 export const partNotFound = (kind: string, id: string, app: string): AwsError =>

@@ -119,6 +119,18 @@ describe('the DiscoverInputSchema API', () => {
     }
   });
 
+  it('sends the sampled records with UnableToDetectSchemaException, as AWS does', async () => {
+    const file = join(dir, 'broken.json');
+    await writeFile(file, '{"a":1\n{"b":\n');
+    const reply = await kdaJson(server.endpoint, 'DiscoverInputSchema', {
+      S3Configuration: { RoleARN: ROLE, BucketARN: 'arn:aws:s3:::local', FileKey: pathToFileURL(file).href },
+    });
+    assert.equal(reply.status, 400);
+    assert.equal(reply.body.__type, 'UnableToDetectSchemaException');
+    assert.deepEqual(reply.body.RawInputRecords, ['{"a":1\n', '{"b":\n']);
+    assert.deepEqual(reply.body.ProcessedInputRecords, reply.body.RawInputRecords);
+  });
+
   it('answers UnableToDetectSchemaException for an empty stream and InvalidArgumentException without a source', async () => {
     await createStreams(server.kinesis(), ['empty-stream']);
     await assertKdaError(

@@ -59,7 +59,7 @@ export default defineAction(
     const raw = samples.map((s) => Buffer.from(s).toString('utf8'));
     if (!raw.length) throw unableToDetectSchema('No data was found in the source to discover a schema from.');
     const inferred = inferSchema(raw);
-    if (!inferred) throw unableToDetectSchema('Unable to determine the format of the records: they are neither JSON objects nor delimited text.');
+    if (!inferred) throw unableToDetectSchema('Unable to determine the format of the records: they are neither JSON objects nor delimited text.', raw);
     return { InputSchema: inferred.schema, ParsedInputRecords: inferred.parsed, ProcessedInputRecords: raw, RawInputRecords: raw };
   },
 );
