@@ -6,6 +6,7 @@ import type { ActionResult, RequestContext } from '../server/service.js';
 import type { ActionValidation } from '../kinesis/validations/framework.js';
 import type { ApplicationRegistry } from './model/registry.js';
 import type { EndpointResolver } from './runner/endpoint-resolver.js';
+import type { InvokeLambda } from './runner/lambda-invoker.js';
 import type { ReferenceFetcher } from './runner/reference-data.js';
 import type { Supervisor } from './runner/supervisor.js';
 
@@ -22,6 +23,8 @@ export interface AnalyticsRuntime {
   delay(ms: number): Promise<void>;
   /** How long DiscoverInputSchema waits for records to arrive when the stream has none yet (ms). */
   discoverWaitMs: number;
+  /** Freshet's Lambda service, for DiscoverInputSchema's InputProcessingConfiguration. */
+  invoke?: InvokeLambda;
   /** Background transitions still in flight (awaited on shutdown). */
   pending: Set<Promise<void>>;
 }

@@ -94,6 +94,7 @@ export function createAnalyticsService(options: AnalyticsOptions): AnalyticsServ
     delay: options.delay ?? ((ms) => new Promise((res) => setTimeout(res, ms))),
     discoverWaitMs: options.discoverWaitMs ?? 5000,
     pending: new Set(),
+    ...(options.invoke ? { invoke: options.invoke } : {}),
   };
 
   return {

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import { DiscoverInputSchemaCommand } from '@aws-sdk/client-kinesis-analytics';
+import { CreateFunctionCommand } from '@aws-sdk/client-lambda';
+import { lambdaClient, zipOf } from '../lambda/support.js';
 import { discoveredName } from '../../src/analytics/discovery/column-names.js';
 import { inferSchema, varcharLength } from '../../src/analytics/discovery/infer-schema.js';
 import { awsCli, type TestServer } from '../helpers/freshet.js';
@@ -117,6 +119,32 @@ describe('the DiscoverInputSchema API', () => {
     } finally {
       kda.destroy();
     }
+  });
+
+  it('discovers the schema of the records the InputLambdaProcessor returns', async () => {
+    const lambda = lambdaClient(server.endpoint);
+    try {
+      await lambda.send(new CreateFunctionCommand({
+        FunctionName: 'pipes-to-json', Runtime: 'nodejs20.x', Role: ROLE, Handler: 'index.handler',
+        Code: { ZipFile: zipOf({ 'index.js': `exports.handler = async (e) => ({ records: e.records.map((r) => {
+          const [code, name] = Buffer.from(r.data, 'base64').toString().trim().split('|');
+          return { recordId: r.recordId, result: 'Ok', data: Buffer.from(JSON.stringify({ code, name })).toString('base64') };
+        }) });` }) },
+      }));
+    } finally {
+      lambda.destroy();
+    }
+    const file = join(dir, 'pipes.txt');
+    await writeFile(file, 'NL|Netherlands\nBE|Belgium\n');
+    const reply = await kdaJson(server.endpoint, 'DiscoverInputSchema', {
+      S3Configuration: { RoleARN: ROLE, BucketARN: 'arn:aws:s3:::local', FileKey: pathToFileURL(file).href },
+      InputProcessingConfiguration: { InputLambdaProcessor: { ResourceARN: 'arn:aws:lambda:us-east-1:000000000000:function:pipes-to-json', RoleARN: ROLE } },
+    });
+    assert.equal(reply.status, 200, JSON.stringify(reply.body));
+    assert.deepEqual(reply.body.RawInputRecords, ['NL|Netherlands\n', 'BE|Belgium\n']);
+    assert.deepEqual(reply.body.ProcessedInputRecords, ['{"code":"NL","name":"Netherlands"}', '{"code":"BE","name":"Belgium"}']);
+    assert.equal(reply.body.InputSchema.RecordFormat.RecordFormatType, 'JSON');
+    assert.deepEqual(reply.body.ParsedInputRecords, [['NL', 'Netherlands'], ['BE', 'Belgium']]);
   });
 
   it('sends the sampled records with UnableToDetectSchemaException, as AWS does', async () => {

@@ -8,7 +8,8 @@ import { inferSchema } from '../discovery/infer-schema.js';
 import { sampleStream } from '../discovery/sample-stream.js';
 import { invalidArgument, unableToDetectSchema } from '../errors.js';
 import { fetchReference } from '../runner/reference-data.js';
-import { defineAction } from '../runtime.js';
+import { preprocess } from '../runner/lambda-preprocessor.js';
+import { defineAction, type AnalyticsRuntime } from '../runtime.js';
 import { inputProcessingConfiguration, resourceArn, roleArn, s3ReferenceDataSource, startingPositionConfiguration } from '../validations/shapes.js';
 
 const s3Configuration = () => {
@@ -16,6 +17,21 @@ const s3Configuration = () => {
   const children = spec.children as Record<string, any>;
   return { type: 'Structure' as const, children: { RoleARN: roleArn(), BucketARN: children['BucketARN'], FileKey: children['FileKey'] } };
 };
+
+/** The samples as the InputLambdaProcessor returns them (KDA discovered the schema of processed records). */
+async function processSamples(rt: AnalyticsRuntime, data: Record<string, any>, samples: Uint8Array[], raw: string[]): Promise<string[]> {
+  const functionArn: string | undefined = data.InputProcessingConfiguration?.InputLambdaProcessor?.ResourceARN;
+  if (!functionArn || !rt.invoke) return raw;
+  const result = await preprocess(samples.map((s) => ({ data: s, arrivalMs: rt.now() })), {
+    functionArn,
+    applicationArn: '',
+    streamArn: data.ResourceARN ?? '',
+    invoke: rt.invoke,
+    maxAttempts: 1,
+    onAttemptFailed: () => undefined,
+  });
+  return result.ok.map((r) => Buffer.from(r.data).toString('utf8'));
+}
 
 export default defineAction(
   {
@@ -58,8 +74,9 @@ export default defineAction(
     }
     const raw = samples.map((s) => Buffer.from(s).toString('utf8'));
     if (!raw.length) throw unableToDetectSchema('No data was found in the source to discover a schema from.');
-    const inferred = inferSchema(raw);
-    if (!inferred) throw unableToDetectSchema('Unable to determine the format of the records: they are neither JSON objects nor delimited text.', raw);
-    return { InputSchema: inferred.schema, ParsedInputRecords: inferred.parsed, ProcessedInputRecords: raw, RawInputRecords: raw };
+    const processed = await processSamples(rt, data, samples, raw);
+    const inferred = processed.length ? inferSchema(processed) : undefined;
+    if (!inferred) throw unableToDetectSchema('Unable to determine the format of the records: they are neither JSON objects nor delimited text.', raw, processed);
+    return { InputSchema: inferred.schema, ParsedInputRecords: inferred.parsed, ProcessedInputRecords: processed, RawInputRecords: raw };
   },
 );
