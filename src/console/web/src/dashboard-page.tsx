@@ -18,7 +18,7 @@ export function DashboardPage() {
       <h1>Dashboard</h1>
       <div class="cards">
         <Card id="dashboard-streams" title="Streams" error={streams.error} rows={streams.value?.map((s) => [s.StreamName, s.StreamStatus, `#/streams/${encodeURIComponent(s.StreamName)}`])} />
-        <Card id="dashboard-applications" title="Analytics applications" error={apps.error} rows={apps.value?.map((a) => [a.ApplicationName, a.ApplicationStatus])} />
+        <Card id="dashboard-applications" title="Analytics applications" error={apps.error} rows={apps.value?.map((a) => [a.ApplicationName, a.ApplicationStatus, `#/analytics/${encodeURIComponent(a.ApplicationName)}`])} />
         <Card id="dashboard-delivery-streams" title="Delivery streams" error={deliveries.error} rows={deliveries.value?.map((d) => [d.name, d.status])} />
       </div>
     </section>

@@ -14,9 +14,15 @@ interface Shown extends KinesisRecord {
   shardId: string;
 }
 
-export function DataViewer({ stream, shards }: { stream: string; shards: Shard[] }) {
+export function DataViewer({ stream, shards, initialPosition = 'TRIM_HORIZON', autoStart = false }: {
+  stream: string;
+  shards: Shard[];
+  initialPosition?: Position;
+  /** Start tailing at once (the analytics page's output rows). */
+  autoStart?: boolean;
+}) {
   const [shard, setShard] = useState('*');
-  const [position, setPosition] = useState<Position>('TRIM_HORIZON');
+  const [position, setPosition] = useState<Position>(initialPosition);
   const [at, setAt] = useState('');
   const [hex, setHex] = useState(false);
   const [running, setRunning] = useState(false);
@@ -24,10 +30,13 @@ export function DataViewer({ stream, shards }: { stream: string; shards: Shard[]
   const [error, setError] = useState<string>();
   const stop = useRef<(() => void) | undefined>(undefined);
 
-  useEffect(() => () => stop.current?.(), []);
+  useEffect(() => {
+    if (autoStart) void start();
+    return () => stop.current?.();
+  }, []);
 
-  const start = async (e: Event) => {
-    e.preventDefault();
+  const start = async (e?: Event) => {
+    e?.preventDefault();
     stop.current?.();
     setRecords([]);
     setError(undefined);

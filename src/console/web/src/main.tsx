@@ -1,8 +1,9 @@
-/** The console's shell: a navigation bar and hash routes (#/streams, #/streams/NAME, #/monitoring, #/dashboard). */
+/** The console's shell: a navigation bar and hash routes (#/dashboard, #/streams, #/streams/NAME, #/monitoring, #/analytics, #/analytics/NAME). */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
+import { AnalyticsPage } from './analytics-page.js';
 import { DashboardPage } from './dashboard-page.js';
 import { MonitoringPage } from './monitoring-page.js';
 import { StreamPage } from './stream-page.js';
@@ -25,6 +26,7 @@ function App() {
   if (section === 'streams' && parts[1]) page = <StreamPage key={parts[1]} name={parts[1]} />;
   else if (section === 'streams') page = <StreamsPage />;
   else if (section === 'monitoring') page = <MonitoringPage />;
+  else if (section === 'analytics') page = <AnalyticsPage key={parts[1]} name={parts[1]} />;
   else page = <DashboardPage />;
   const link = (id: string, label: string) => (
     <a href={`#/${id}`} class={section === id ? 'active' : ''}>
@@ -39,6 +41,7 @@ function App() {
           {link('dashboard', 'Dashboard')}
           {link('streams', 'Streams')}
           {link('monitoring', 'Monitoring')}
+          {link('analytics', 'Analytics')}
         </nav>
       </header>
       <main>{page}</main>
