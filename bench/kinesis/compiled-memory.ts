@@ -21,7 +21,7 @@ export interface CompiledMemory {
 }
 
 export async function compiledFreshetMemory(log: (line: string) => void): Promise<CompiledMemory> {
-  const entry = await compileFreshet();
+  const entry = await compileFreshet(log);
   const dir = await mkdtemp(join(tmpdir(), 'freshet-bench-compiled-'));
   const server = await startFreshet(join(dir, 'data'), undefined, [entry]);
   const h1 = createRawHttp1Transport(server.endpoint, WORKLOAD.writers);

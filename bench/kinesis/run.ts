@@ -3,7 +3,10 @@
  * 127.0.0.1, under the same workload (config.ts); prints one table with ratios and the targets' verdicts, and
  * writes everything measured to bench/results/kinesis-<time>.json.
  *
- *   npm run bench -- --only freshet,kinesalite   run a subset
+ *   npm run bench -- --only freshet,kinesalite   run a subset (freshet-tsx: Freshet under tsx, not run by default)
+ *
+ * Freshet runs from its compiled build (dist/cli/main.js, rebuilt with `npm run build` first when stale), as
+ * `npx freshet serve` runs it.
  *   npm run bench -- --client undici             drive HTTP/1.1 with undici instead of the raw client
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -15,14 +18,21 @@ import { cpuTable, errorReport, resultsTable, targetsTable } from './report/tabl
 import { compiledRssVerdict, judgeTargets } from './report/targets.js';
 import { runSuite, type ServerResult } from './server-suite.js';
 import { FRESHET_ROOT, startFreshet } from './servers/freshet.js';
+import { compileFreshet } from './servers/freshet-compiled.js';
 import { startKinesalite } from './servers/kinesalite.js';
 import { startKinesisLocal } from './servers/kinesis-local.js';
 import { stopAllServers, type ServerHandle } from './servers/server-handle.js';
 import { compiledFreshetMemory, type CompiledMemory } from './compiled-memory.js';
 
+/** The compiled entry point (dist/cli/main.js), built once per run if stale. */
+let compiledEntry: Promise<string> | undefined;
+const compiled = (): Promise<string> => (compiledEntry ??= compileFreshet(log));
+
 const SERVERS = {
-  freshet: (dir: string) => startFreshet(join(dir, 'data')),
-  'freshet-sync-none': (dir: string) => startFreshet(join(dir, 'data'), 'none'),
+  freshet: async (dir: string) => startFreshet(join(dir, 'data'), undefined, [await compiled()]),
+  'freshet-sync-none': async (dir: string) => startFreshet(join(dir, 'data'), 'none', [await compiled()]),
+  // Opt-in (--only freshet-tsx): the same server run from the sources under tsx, as in a checkout.
+  'freshet-tsx': (dir: string) => startFreshet(join(dir, 'data'), undefined, undefined, '(tsx)'),
   kinesalite: (dir: string) => startKinesalite(dir),
   'kinesis-local': (dir: string) => startKinesisLocal(dir),
 } satisfies Record<string, (dir: string) => Promise<ServerHandle>>;
@@ -83,7 +93,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { only: { type: 'string' }, client: { type: 'string', default: 'raw' } } });
   if (values.client !== 'raw' && values.client !== 'undici') throw new Error('--client is raw or undici');
   const http1Client = values.client;
-  const keys = (values.only ? values.only.split(',') : Object.keys(SERVERS)) as ServerKey[];
+  const keys = (values.only ? values.only.split(',') : Object.keys(SERVERS).filter((k) => k !== 'freshet-tsx')) as ServerKey[];
   for (const k of keys) if (!(k in SERVERS)) throw new Error(`unknown server ${k}; choose from ${Object.keys(SERVERS).join(', ')}`);
 
   const outcomes: Outcome[] = [];

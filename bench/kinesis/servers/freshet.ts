@@ -1,5 +1,6 @@
 /**
- * Freshet as users run it from a checkout: `node --import tsx src/cli/main.ts serve`. By default every write is
+ * Starting Freshet: from the compiled build (`node dist/cli/main.js serve`, see freshet-compiled.ts), the primary
+ * row, or from the sources under tsx (`node --import tsx src/cli/main.ts serve`). By default every write is
  * acknowledged after an fdatasync (group-committed); `sync: 'none'` leaves durability to the OS, which is the
  * closest match to the peers, which keep everything in memory.
  */
@@ -13,8 +14,11 @@ export function freshetArgs(dataDir: string, sync?: 'none', entry: string[] = ['
   return sync ? [...args, '--sync', sync] : args;
 }
 
-/** `entry` replaces the tsx entry point, e.g. with a compiled `cli/main.js` (see freshet-compiled.ts). */
-export async function startFreshet(dataDir: string, sync?: 'none', entry?: string[]): Promise<ServerHandle> {
+/**
+ * `entry` replaces the tsx entry point, e.g. with the compiled `dist/cli/main.js` (see freshet-compiled.ts); `label`
+ * is added to the name ("Freshet" alone is the primary row the targets are judged on).
+ */
+export async function startFreshet(dataDir: string, sync?: 'none', entry?: string[], label?: string): Promise<ServerHandle> {
   const server = spawnServer(process.execPath, freshetArgs(dataDir, sync, entry), {
     cwd: FRESHET_ROOT,
     ready: /Kinesis endpoint:\s+http:\/\/127\.0\.0\.1:(\d+)/,
@@ -23,7 +27,7 @@ export async function startFreshet(dataDir: string, sync?: 'none', entry?: strin
   const match = await server.ready;
   const port = Number(match[1]);
   return {
-    name: `Freshet${entry ? ' (compiled)' : ''}${sync ? ` --sync ${sync}` : ''}`,
+    name: `Freshet${label ? ` ${label}` : ''}${sync ? ` --sync ${sync}` : ''}`,
     pid: server.child.pid!,
     endpoint: `http://127.0.0.1:${port}`,
     host: '127.0.0.1',
