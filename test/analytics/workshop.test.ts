@@ -2,29 +2,26 @@
  * The workshop "Streaming Data with Amazon Kinesis" (shared/seeds/002), its analytics part step by step with the
  * aws CLI and boto3: a traffic-message stream and producer, an application, schema discovery, the simple pump,
  * cars per manufacturer with STEP(… BY INTERVAL '60' SECOND), the top-2 manufacturers with TOP_K_ITEMS_TUMBLING,
- * a countries reference table added with add-application-reference-data-source from a local file, and
+ * a countries reference table uploaded with `aws s3 cp` and added with add-application-reference-data-source, and
  * stop-application. The analytics clock is the wall clock plus an offset the test moves to close windows.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { awsCli, boto3, type TestServer } from '../helpers/freshet.js';
 import { readRecords, startAnalyticsServer, streamArn, ROLE } from './support.js';
 import { trafficMessages } from './traffic.js';
 
 let server: TestServer;
-let refDir: string;
 let offset = 0;
 
+const COUNTRIES = resolve(import.meta.dirname, '../../examples/traffic-workshop/reference-data/traffic-message-reference-data/countrycode_ref.csv');
+
 before(async () => {
-  refDir = await mkdtemp(join(tmpdir(), 'freshet-kda-workshop-'));
-  server = await startAnalyticsServer({ analytics: { now: () => Date.now() + offset, referenceDataDir: refDir } });
+  server = await startAnalyticsServer({ analytics: { now: () => Date.now() + offset } });
 });
 after(async () => {
   await server.stop();
-  await rm(refDir, { recursive: true, force: true });
 });
 
 const kda = async (...args: string[]) => (await awsCli(server.endpoint, ['kinesisanalytics', ...args])).stdout;
@@ -178,9 +175,9 @@ SELECT STREAM ITEM, ITEM_COUNT FROM TABLE(TOP_K_ITEMS_TUMBLING(
   });
 
   it('joins the countries reference table added with add-application-reference-data-source, then stops', async () => {
-    // The workshop's S3 object, in the configured reference-data folder as <bucket>/<key>.
-    await mkdir(join(refDir, 'traffic-message-reference-data'), { recursive: true });
-    await writeFile(join(refDir, 'traffic-message-reference-data', 'countrycode_ref.csv'), 'NL,Netherlands\nBE,Belgium\nDE,Germany\n');
+    // The workshop's S3 object, uploaded to Freshet's S3 on the same endpoint.
+    await awsCli(server.endpoint, ['s3', 'mb', 's3://traffic-message-reference-data']);
+    await awsCli(server.endpoint, ['s3', 'cp', COUNTRIES, 's3://traffic-message-reference-data/']);
     const d = await describeApp();
     await kda(
       'add-application-reference-data-source',
