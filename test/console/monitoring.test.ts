@@ -6,15 +6,14 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  CreateStreamCommand,
   GetRecordsCommand,
   GetShardIteratorCommand,
   PutRecordCommand,
   PutRecordsCommand,
-  waitUntilStreamExists,
   type KinesisClient,
 } from '@aws-sdk/client-kinesis';
 import type { Page } from 'playwright-core';
+import { createStreams } from '../analytics/support.js';
 import { startTestServer, type TestServer } from '../helpers/freshet.js';
 import { launchBrowser, SCREENSHOT_DIR, type TestBrowser } from './browser.js';
 
@@ -26,8 +25,8 @@ let page: Page;
 before(async () => {
   server = await startTestServer();
   kinesis = server.kinesis();
-  await kinesis.send(new CreateStreamCommand({ StreamName: 'clicks', ShardCount: 1 }));
-  await waitUntilStreamExists({ client: kinesis, maxWaitTime: 30 }, { StreamName: 'clicks' });
+  // Polls DescribeStreamSummary briefly (the SDK's waiter sleeps 10 s between checks).
+  await createStreams(kinesis, ['clicks']);
   browser = await launchBrowser();
   page = await browser.context.newPage();
 });
