@@ -158,9 +158,10 @@ export async function startFreshet(config: FreshetConfig): Promise<RunningFreshe
       closing ??= (async () => {
         webConsole.close();
         await server.close();
+        // Applications first: their last rows go to Firehose delivery streams and Lambda functions.
+        await analytics.stop();
         await firehose.stop();
         await functions.close();
-        await analytics.stop();
         await kinesis.stop();
         await storage.close();
       })();
