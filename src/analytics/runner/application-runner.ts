@@ -61,6 +61,8 @@ interface InputState {
   chain: Promise<void>;
   /** Records waiting for pre-processing (counted in the backlog). */
   queued: number;
+  /** Per shard, the last sequence number whose batch came back from pre-processing: what a checkpoint may save. */
+  processed: Map<string, string>;
   untap?: () => void;
 }
 
@@ -128,6 +130,7 @@ export class ApplicationRunner {
         readers: new Map(),
         chain: Promise.resolve(),
         queued: 0,
+        processed: new Map(),
       };
       this.inputs.push(state);
       const processor = input.InputProcessingConfiguration?.InputLambdaProcessor?.ResourceARN;
@@ -282,6 +285,7 @@ export class ApplicationRunner {
         onAttemptFailed: (m) => this.o.log(`application ${this.spec.name}: InputError: input ${input.inputId}: ${m}`),
       });
       input.queued -= records.length;
+      for (const r of records) if (r.kinesis) input.processed.set(r.kinesis.shardId, r.kinesis.sequenceNumber);
       this.run.advanceTime(this.o.now());
       for (const f of result.failed) this.run.reportIngestError(f.name, f.message, Buffer.from(f.data).toString('hex'));
       this.ingest(input, stream, result.ok);
@@ -316,8 +320,10 @@ export class ApplicationRunner {
     const snapshot = this.inputs.map((input) => {
       const shards: InputCheckpoint['shards'] = { ...input.checkpoint.shards };
       for (const [id, r] of input.readers) {
-        if (r.done) shards[id] = { ...(r.lastSequenceNumber ? { sequenceNumber: r.lastSequenceNumber } : {}), done: true };
-        else if (r.lastSequenceNumber) shards[id] = { sequenceNumber: r.lastSequenceNumber };
+        // With pre-processing, only what came back from the function counts as read.
+        const last = input.processor ? (input.processed.get(id) ?? r.o.after) : r.lastSequenceNumber;
+        if (r.done && last === r.lastSequenceNumber) shards[id] = { ...(last ? { sequenceNumber: last } : {}), done: true };
+        else if (last) shards[id] = { sequenceNumber: last };
         else if (r.o.start.type === 'AT_TIMESTAMP') shards[id] = { startedAtMs: r.o.start.timestamp.getTime() };
       }
       return { input, checkpoint: { shards } };
