@@ -2,14 +2,22 @@
  * Chromium for the console tests: Debian's build driven by playwright-core, headless, with a fresh profile that
  * is removed on close. Fails at once with a clear message when the browser or the console build is missing.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.FRESHET_CHROMIUM ?? '/usr/bin/chromium';
-export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../docs/console');
+/**
+ * Every page is screenshotted (a page that fails to render fails the test). The pictures go to a temporary folder
+ * unless FRESHET_SCREENSHOT_DIR names one: `FRESHET_SCREENSHOT_DIR=docs/console npm test -- test/console`
+ * refreshes the committed ones, so a plain test run leaves the work tree untouched.
+ */
+export const SCREENSHOT_DIR = process.env.FRESHET_SCREENSHOT_DIR
+  ? resolve(process.env.FRESHET_SCREENSHOT_DIR)
+  : join(tmpdir(), 'freshet-console-screenshots');
+mkdirSync(SCREENSHOT_DIR, { recursive: true });
 const BUILD_INDEX = resolve(import.meta.dirname, '../../dist/console/web/index.html');
 
 export interface TestBrowser {
