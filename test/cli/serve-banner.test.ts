@@ -21,6 +21,15 @@ describe('freshet serve banner', () => {
     assert.match(banner, new RegExp(`export AWS_ENDPOINT_URL=${server.endpoint}$`, 'm'));
   });
 
+  it('prints the web console address, and the console answers there', async () => {
+    const m = /^  Web console:\s+(\S+)$/m.exec(banner);
+    assert.ok(m, banner);
+    assert.equal(m[1], `${server.endpoint}/console/`);
+    const res = await fetch(m[1]!);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /text\/html/);
+  });
+
   it('lists every service with an aws line that works as printed', async () => {
     const awsLines = [...banner.matchAll(/^  (.+?)\s{3,}aws --endpoint-url (\S+) (.+)$/gm)];
     assert.deepEqual(

@@ -125,6 +125,7 @@ function printBanner(running: RunningFreshet, config: FreshetConfig): void {
     lines.push(`  TLS endpoint:      ${running.tlsEndpoint}   (certificate: ${cert})`);
     lines.push(`                     trust it with: aws --ca-bundle ${cert} …, or NODE_EXTRA_CA_CERTS=${cert} for Node.js clients`);
   }
+  lines.push(`  Web console:       ${running.endpoint}/console/`);
   lines.push(`  Data directory:    ${running.dataDir}`);
   lines.push(`  Region / account:  ${config.region} / ${config.accountId}${config.auth ? '   (SigV4 verified)' : ''}`);
   lines.push('Services on this endpoint, each with a first command:');
