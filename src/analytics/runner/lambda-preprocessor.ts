@@ -63,7 +63,8 @@ function validate(payload: unknown, ids: string[]): string | undefined {
 }
 
 export async function preprocess(records: SourceRecord[], o: PreprocessorOptions): Promise<PreprocessResult> {
-  const ids = records.map((r, i) => (r.kinesis ? `${r.kinesis.sequenceNumber}-${i}` : `${randomUUID()}`));
+  // Kinesis records are named after their sequence number, as KDA did; Firehose records have none to use.
+  const ids = records.map((r, i) => (r.kinesis ? `${r.kinesis.sequenceNumber}-${i}` : randomUUID()));
   const event = {
     invocationId: randomUUID(),
     applicationArn: o.applicationArn,
@@ -75,7 +76,7 @@ export async function preprocess(records: SourceRecord[], o: PreprocessorOptions
     try {
       const { payload, functionError } = await o.invoke(o.functionArn, event);
       problem = functionError ? `the function failed (${functionError}): ${JSON.stringify(payload)}` : (validate(payload, ids) ?? '');
-      if (!problem) return sortResults(records, ids, (payload as { records: Record<string, string>[] }).records);
+      if (!problem) return sortResults(records, ids, (payload as { records: Record<string, string>[] }).records, o.functionArn);
     } catch (err) {
       problem = (err as Error).message;
     }
@@ -87,7 +88,7 @@ export async function preprocess(records: SourceRecord[], o: PreprocessorOptions
   };
 }
 
-function sortResults(records: SourceRecord[], ids: string[], results: Record<string, string>[]): PreprocessResult {
+function sortResults(records: SourceRecord[], ids: string[], results: Record<string, string>[], functionArn: string): PreprocessResult {
   const byId = new Map(results.map((r) => [r['recordId']!, r]));
   const out: PreprocessResult = { ok: [], failed: [] };
   ids.forEach((id, i) => {
@@ -95,7 +96,7 @@ function sortResults(records: SourceRecord[], ids: string[], results: Record<str
     const source = records[i]!;
     if (r['result'] === 'Ok') out.ok.push({ data: Buffer.from(r['data']!, 'base64'), arrivalMs: source.arrivalMs });
     else if (r['result'] === 'ProcessingFailed') {
-      out.failed.push({ data: source.data, name: 'Lambda_Processing_Failed', message: `record ${id} was marked ProcessingFailed by ${'the pre-processing function'}` });
+      out.failed.push({ data: source.data, name: 'Lambda_Processing_Failed', message: `record ${id} was marked ProcessingFailed by ${functionArn}` });
     }
   });
   return out;
