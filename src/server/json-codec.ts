@@ -7,6 +7,34 @@
  */
 import { base64Into, base64Length } from './base64-writer.js';
 
+/** The output a `PreEncodedJsonArray` writes into: bytes go to `buf` at `pos`, after `reserve(n)` made room. */
+export interface JsonOut {
+  readonly buf: Buffer;
+  pos: number;
+  reserve(n: number): void;
+}
+
+/**
+ * An array whose JSON the encoder does not derive from its elements but asks it to write (`writeJson`): a result
+ * can carry, say, a page of stored records rendered straight into the response buffer. It is still an array of
+ * `length` elements to anything else that looks at the result; only the JSON encoders of this module use the hook.
+ */
+export abstract class PreEncodedJsonArray extends Array<unknown> {
+  abstract writeJson(out: JsonOut): void;
+}
+
+/** Request contexts whose results are encoded by this module alone (made by the HTTP pipeline for JSON requests). */
+const jsonWireContexts = new WeakSet<object>();
+
+export function markJsonWireContext(ctx: object): void {
+  jsonWireContexts.add(ctx);
+}
+
+/** Whether a result for `ctx` only ever goes to this module's JSON encoder (so a PreEncodedJsonArray may be used). */
+export function isJsonWireContext(ctx: object): boolean {
+  return jsonWireContexts.has(ctx);
+}
+
 /** Parses a request body; throws on anything that is not JSON. */
 export function decodeJson(body: Buffer): unknown {
   return JSON.parse(body.toString('utf8'));
@@ -63,9 +91,9 @@ function isSkipped(v: unknown): boolean {
 const keyCache = new Map<string, Buffer>();
 const KEY_CACHE_LIMIT = 2048;
 
-class JsonWriter {
-  private buf: Buffer;
-  private pos = 0;
+class JsonWriter implements JsonOut {
+  buf: Buffer;
+  pos = 0;
   private lastDate: Date | undefined;
   private lastDateText = '';
 
@@ -80,6 +108,10 @@ class JsonWriter {
   /** Bytes written so far. */
   get length(): number {
     return this.pos;
+  }
+
+  reserve(n: number): void {
+    this.room(n);
   }
 
   private room(n: number): void {
@@ -198,6 +230,7 @@ class JsonWriter {
     if (v instanceof Uint8Array) return this.bytes(v);
     if (v instanceof Date) return this.date(v);
     if (Array.isArray(v)) {
+      if (v instanceof PreEncodedJsonArray) return v.writeJson(this);
       this.byte(0x5b);
       for (let i = 0; i < v.length; i++) {
         if (i > 0) this.byte(0x2c);

@@ -10,7 +10,7 @@ import { applyCors } from './cors.js';
 import { coralError, xmlError } from './error-bodies.js';
 import { writeEventStream } from './event-stream-response.js';
 import type { HttpRequest, HttpResponse, HttpRoute, ResponseLike } from './http-types.js';
-import { decodeJson, encodeJsonBody } from './json-codec.js';
+import { decodeJson, encodeJsonBody, markJsonWireContext } from './json-codec.js';
 import { newId2, newRequestId } from './request-ids.js';
 import { AwsError, isEventStreamResult, type AwsJsonService, type RequestContext, type WireProtocol } from './service.js';
 import type { SigV4Verifier } from './sigv4-verifier.js';
@@ -188,7 +188,7 @@ export function createRequestHandler(options: PipelineOptions): (req: HttpReques
       gone = true;
       controller?.abort();
     });
-    return {
+    const ctx: RequestContext = {
       accountId: accountId ?? options.defaultAccountId,
       region: scope?.region ?? options.defaultRegion,
       requestId,
@@ -202,6 +202,8 @@ export function createRequestHandler(options: PipelineOptions): (req: HttpReques
         return controller.signal;
       },
     };
+    if (protocol === 'json') markJsonWireContext(ctx);
+    return ctx;
   }
 }
 

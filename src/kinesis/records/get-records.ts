@@ -11,6 +11,7 @@ import { positionOfSequenceNumber } from '../model/sequence-numbers.js';
 import type { DataPlane } from './data-plane.js';
 import { iteratorAt } from './iterator-start.js';
 import { rateExceeded } from './put-records.js';
+import { RecordsJsonPage } from './records-json.js';
 import { sequencerFor } from './sequence-format.js';
 import { decodeShardIterator, invalidShardIterator } from './shard-iterator.js';
 
@@ -32,6 +33,7 @@ export interface ChildShard {
 }
 
 export interface ReadResult {
+  /** With `jsonPage`, a RecordsJsonPage: an array of the right length that only the JSON encoder can render. */
   records: WireRecord[];
   /** Position the next read starts at. */
   nextPosition: number;
@@ -80,7 +82,11 @@ export function toWireRecords(stream: StreamMeta, shard: ShardMeta, stored: Stor
   return out;
 }
 
-/** Reads up to `limit` records of `shard` from `from` and works out what comes next. */
+/**
+ * Reads up to `limit` records of `shard` from `from` and works out what comes next. `jsonPage`: the records are
+ * only ever encoded as JSON by the server's encoder (see isJsonWireContext), so they are rendered straight from
+ * storage when the answer is written.
+ */
 export async function readShard(
   plane: DataPlane,
   stream: StreamMeta,
@@ -88,12 +94,15 @@ export async function readShard(
   from: number,
   limit: number,
   maxBytes = MAX_GET_RECORDS_BYTES,
+  jsonPage = false,
 ): Promise<ReadResult> {
   const now = plane.now();
   const cutoffMs = now - stream.retentionHours * 3_600_000;
   const start = Math.max(0, from);
   const stored = await plane.storage.read(shard.logKey, start, { limit, maxBytes });
-  const records = toWireRecords(stream, shard, stored, cutoffMs);
+  const records = jsonPage
+    ? (RecordsJsonPage.page(stored, sequencerFor(shard), cutoffMs, stream.encryptionType === 'KMS') as unknown as WireRecord[])
+    : toWireRecords(stream, shard, stored, cutoffMs);
   let bytes = 0;
   for (const r of stored) bytes += r.data.byteLength;
   const last = stored[stored.length - 1];
@@ -121,6 +130,7 @@ export async function getRecords(
   plane: DataPlane,
   scope: { accountId: string; region: string },
   req: GetRecordsRequest,
+  jsonPage = false,
 ): Promise<Record<string, unknown>> {
   const now = plane.now();
   const it = decodeShardIterator(req.ShardIterator, plane.iteratorTtlMs, now);
@@ -139,7 +149,7 @@ export async function getRecords(
   const sk = `${stream.accountId}/${stream.region}/${stream.name}`;
   if (plane.throughput && !plane.throughput.tryRead(sk, shard.shardId, now)) throw rateExceeded(shard.shardId, stream);
 
-  const r = await readShard(plane, stream, shard, from, req.Limit ?? DEFAULT_GET_RECORDS_LIMIT);
+  const r = await readShard(plane, stream, shard, from, req.Limit ?? DEFAULT_GET_RECORDS_LIMIT, MAX_GET_RECORDS_BYTES, jsonPage);
   if (plane.throughput) plane.throughput.chargeRead(sk, shard.shardId, r.bytes, now);
 
   const out: Record<string, unknown> = { Records: r.records };
